@@ -1,0 +1,480 @@
+//! Parses one day's Markdown file into entries, validating as it goes.
+//!
+//! A day file is `content/YYYY-MM-DD.md`: optional front matter (`date:` only), then entries,
+//! each a `## Question?` heading followed by its answer. "Sources:" (or "References:") followed
+//! by a list of links, and "Source: <link>" paragraphs, become the entry's sources.
+
+use std::path::Path;
+
+use learnings_core::date::is_iso_day;
+use learnings_core::text::inline_text;
+use learnings_core::{Block, Inline, Source};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::error::Error;
+use crate::highlight::Highlighter;
+
+/// One entry as written in a day file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedEntry {
+    /// The question as plain text.
+    pub question: String,
+    /// The question as inline runs.
+    pub question_inlines: Vec<Inline>,
+    /// The 1-based line of the question's heading, for error messages.
+    pub line: usize,
+    /// The answer's blocks, sources removed.
+    pub answer: Vec<Block>,
+    /// The cited links.
+    pub sources: Vec<Source>,
+}
+
+/// A parsed day file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayFile {
+    /// The ISO date of the day.
+    pub date: String,
+    /// Its entries in file order.
+    pub entries: Vec<ParsedEntry>,
+}
+
+/// Parses the day file at `path` whose raw content is `bytes`.
+pub fn parse_day(path: &Path, bytes: &[u8], highlighter: &Highlighter) -> Result<DayFile, Error> {
+    let date = date_from_file_name(path)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        Error::at(path, line, "the file is not valid UTF-8 text")
+    })?;
+    let lines = LineIndex::new(text);
+    let body_start = front_matter_end(path, text, &date)?;
+    let mut parser = DayParser::new(path, &lines, highlighter);
+    let body = &text[body_start..];
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        parser.event(event, body_start + range.start)?;
+    }
+    let entries = parser.finish()?;
+    if entries.is_empty() {
+        return Err(Error::file(path, "the day has no entries; expected `## Question?` headings"));
+    }
+    Ok(DayFile { date, entries })
+}
+
+fn date_from_file_name(path: &Path) -> Result<String, Error> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if is_iso_day(stem) && path.extension().is_some_and(|e| e == "md") {
+        Ok(stem.to_string())
+    } else {
+        Err(Error::file(path, "a day file must be named after a real date, as YYYY-MM-DD.md"))
+    }
+}
+
+/// Checks the optional front matter and returns the byte offset where the Markdown starts.
+fn front_matter_end(path: &Path, text: &str, date: &str) -> Result<usize, Error> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Ok(0);
+    }
+    let mut offset = text.split_inclusive('\n').next().map_or(0, str::len);
+    for (index, line) in lines.enumerate() {
+        let line_no = index + 2;
+        offset += line.len();
+        let content = line.trim_end();
+        if content == "---" {
+            return Ok(offset);
+        }
+        match content.split_once(':') {
+            Some(("date", value)) => {
+                let value = value.trim();
+                if !is_iso_day(value) {
+                    return Err(Error::at(
+                        path,
+                        line_no,
+                        format!("front matter date `{value}` is not a real date written YYYY-MM-DD"),
+                    ));
+                }
+                if value != date {
+                    return Err(Error::at(
+                        path,
+                        line_no,
+                        format!("front matter date {value} differs from the file name's {date}"),
+                    ));
+                }
+            }
+            _ if content.is_empty() => {}
+            _ => {
+                return Err(Error::at(
+                    path,
+                    line_no,
+                    format!("unknown front matter line `{content}`; only `date: YYYY-MM-DD` is allowed"),
+                ))
+            }
+        }
+    }
+    Err(Error::at(path, 1, "front matter opened with `---` is never closed by a `---` line"))
+}
+
+/// Maps byte offsets to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// A list or list item being built.
+enum Container {
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Item(Vec<Block>),
+}
+
+/// An inline container being built: the paragraph or heading itself, or a nested run.
+enum Frame {
+    Root,
+    Emphasis,
+    Strong,
+    Link(String),
+}
+
+/// The entry being built.
+struct EntryBuilder {
+    question: String,
+    question_inlines: Vec<Inline>,
+    line: usize,
+    blocks: Vec<Block>,
+}
+
+/// Turns pulldown-cmark events into entries.
+struct DayParser<'a> {
+    path: &'a Path,
+    lines: &'a LineIndex,
+    highlighter: &'a Highlighter,
+    entries: Vec<ParsedEntry>,
+    current: Option<EntryBuilder>,
+    containers: Vec<Container>,
+    /// Open inline frames with their runs; empty when no paragraph or heading is open.
+    inlines: Vec<(Frame, Vec<Inline>)>,
+    /// Whether the open paragraph is implied by a tight list item (no Paragraph event).
+    implicit_paragraph: bool,
+    heading_line: Option<usize>,
+    code: Option<(String, String)>,
+}
+
+impl<'a> DayParser<'a> {
+    fn new(path: &'a Path, lines: &'a LineIndex, highlighter: &'a Highlighter) -> Self {
+        DayParser {
+            path,
+            lines,
+            highlighter,
+            entries: Vec::new(),
+            current: None,
+            containers: Vec::new(),
+            inlines: Vec::new(),
+            implicit_paragraph: false,
+            heading_line: None,
+            code: None,
+        }
+    }
+
+    fn error(&self, offset: usize, message: impl Into<String>) -> Error {
+        Error::at(self.path, self.lines.line(offset), message)
+    }
+
+    fn event(&mut self, event: Event<'_>, offset: usize) -> Result<(), Error> {
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag, offset),
+            Event::Text(text) => {
+                if let Some((_, code)) = &mut self.code {
+                    code.push_str(&text);
+                    Ok(())
+                } else {
+                    self.push_inline(Inline::Text { text: text.into_string() }, offset)
+                }
+            }
+            Event::Code(text) => self.push_inline(Inline::Code { text: text.into_string() }, offset),
+            Event::SoftBreak => self.push_inline(Inline::Text { text: " ".into() }, offset),
+            Event::HardBreak => self.push_inline(Inline::Break, offset),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
+            }
+            Event::Rule => Err(self.error(offset, "horizontal rules are not allowed inside entries")),
+            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, offset: usize) -> Result<(), Error> {
+        match tag {
+            Tag::Heading { level, .. } => {
+                if level != HeadingLevel::H2 || !self.containers.is_empty() {
+                    return Err(self.error(offset, "a heading must be an entry's question: `## Question?` at level 2"));
+                }
+                self.finish_entry()?;
+                self.heading_line = Some(self.lines.line(offset));
+                self.inlines.push((Frame::Root, Vec::new()));
+                Ok(())
+            }
+            Tag::Paragraph => {
+                self.require_entry(offset)?;
+                self.close_implicit_paragraph();
+                self.inlines.push((Frame::Root, Vec::new()));
+                Ok(())
+            }
+            Tag::List(start) => {
+                self.require_entry(offset)?;
+                self.close_implicit_paragraph();
+                self.containers.push(Container::List { start, items: Vec::new() });
+                Ok(())
+            }
+            Tag::Item => {
+                self.containers.push(Container::Item(Vec::new()));
+                Ok(())
+            }
+            Tag::CodeBlock(kind) => {
+                self.require_entry(offset)?;
+                self.close_implicit_paragraph();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("text").to_string(),
+                    CodeBlockKind::Indented => "text".to_string(),
+                };
+                self.code = Some((lang, String::new()));
+                Ok(())
+            }
+            Tag::Emphasis => self.open_frame(Frame::Emphasis, offset),
+            Tag::Strong => self.open_frame(Frame::Strong, offset),
+            Tag::Link { dest_url, .. } => {
+                let lower = dest_url.to_ascii_lowercase();
+                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                    return Err(self.error(offset, format!("link `{dest_url}` is not an http(s) URL")));
+                }
+                self.open_frame(Frame::Link(dest_url.into_string()), offset)
+            }
+            Tag::HtmlBlock => {
+                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
+            }
+            Tag::Image { .. } => Err(self.error(offset, "images are not supported in entries")),
+            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, offset: usize) -> Result<(), Error> {
+        match tag {
+            TagEnd::Heading(_) => {
+                let inlines = self.close_inlines();
+                let question = inline_text(&inlines).trim().to_string();
+                let line = self.heading_line.take().unwrap_or_else(|| self.lines.line(offset));
+                if !question.ends_with('?') {
+                    return Err(Error::at(
+                        self.path,
+                        line,
+                        format!("heading `{question}` is not a question entry: it must end with `?`"),
+                    ));
+                }
+                self.current = Some(EntryBuilder { question, question_inlines: inlines, line, blocks: Vec::new() });
+            }
+            TagEnd::Paragraph => {
+                let inlines = self.close_inlines();
+                self.push_block(Block::Paragraph { inlines });
+            }
+            TagEnd::Item => {
+                self.close_implicit_paragraph();
+                if let Some(Container::Item(blocks)) = self.containers.pop() {
+                    if let Some(Container::List { items, .. }) = self.containers.last_mut() {
+                        items.push(blocks);
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Container::List { start, items }) = self.containers.pop() {
+                    self.push_block(Block::List { start, items });
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((lang, mut code)) = self.code.take() {
+                    if code.ends_with('\n') {
+                        code.pop();
+                    }
+                    let spans =
+                        self.highlighter.highlight(&lang, &code).map_err(|message| self.error(offset, message))?;
+                    self.push_block(Block::Code { lang, spans });
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.close_frame(),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn require_entry(&self, offset: usize) -> Result<(), Error> {
+        if self.current.is_none() {
+            return Err(
+                self.error(offset, "text before the first entry; an entry starts with a `## Question?` heading")
+            );
+        }
+        Ok(())
+    }
+
+    fn open_frame(&mut self, frame: Frame, offset: usize) -> Result<(), Error> {
+        self.ensure_inline_open(offset)?;
+        self.inlines.push((frame, Vec::new()));
+        Ok(())
+    }
+
+    fn close_frame(&mut self) {
+        if let Some((frame, children)) = self.inlines.pop() {
+            let inline = match frame {
+                Frame::Emphasis => Inline::Emphasis { children },
+                Frame::Strong => Inline::Strong { children },
+                Frame::Link(href) => Inline::Link { href, children },
+                Frame::Root => {
+                    self.inlines.push((Frame::Root, children));
+                    return;
+                }
+            };
+            append_inline(&mut self.inlines, inline);
+        }
+    }
+
+    /// Opens the paragraph a tight list item implies, when inline content arrives outside one.
+    fn ensure_inline_open(&mut self, offset: usize) -> Result<(), Error> {
+        if self.inlines.is_empty() {
+            self.require_entry(offset)?;
+            self.inlines.push((Frame::Root, Vec::new()));
+            self.implicit_paragraph = true;
+        }
+        Ok(())
+    }
+
+    fn push_inline(&mut self, inline: Inline, offset: usize) -> Result<(), Error> {
+        self.ensure_inline_open(offset)?;
+        append_inline(&mut self.inlines, inline);
+        Ok(())
+    }
+
+    fn close_inlines(&mut self) -> Vec<Inline> {
+        self.implicit_paragraph = false;
+        let mut root = self.inlines.pop().map(|(_, runs)| runs).unwrap_or_default();
+        trim_runs(&mut root);
+        root
+    }
+
+    fn close_implicit_paragraph(&mut self) {
+        if self.implicit_paragraph {
+            let inlines = self.close_inlines();
+            self.push_block(Block::Paragraph { inlines });
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.containers.last_mut() {
+            Some(Container::Item(blocks)) => blocks.push(block),
+            _ => {
+                if let Some(entry) = &mut self.current {
+                    entry.blocks.push(block);
+                }
+            }
+        }
+    }
+
+    fn finish_entry(&mut self) -> Result<(), Error> {
+        if let Some(entry) = self.current.take() {
+            let (answer, sources) = split_sources(entry.blocks);
+            if answer.is_empty() {
+                return Err(Error::at(
+                    self.path,
+                    entry.line,
+                    format!("entry `{}` has an empty answer", entry.question),
+                ));
+            }
+            self.entries.push(ParsedEntry {
+                question: entry.question,
+                question_inlines: entry.question_inlines,
+                line: entry.line,
+                answer,
+                sources,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Vec<ParsedEntry>, Error> {
+        self.finish_entry()?;
+        Ok(self.entries)
+    }
+}
+
+/// Appends `inline` to the innermost open frame, merging adjacent text.
+fn append_inline(frames: &mut [(Frame, Vec<Inline>)], inline: Inline) {
+    let Some((_, runs)) = frames.last_mut() else { return };
+    if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (runs.last_mut(), &inline) {
+        last.push_str(text);
+        return;
+    }
+    runs.push(inline);
+}
+
+/// Drops leading and trailing white space of a paragraph.
+fn trim_runs(runs: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text }) = runs.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text }) = runs.last_mut() {
+        *text = text.trim_end().to_string();
+    }
+    runs.retain(|r| !matches!(r, Inline::Text { text } if text.is_empty()));
+}
+
+/// Separates an answer's source citations from the rest of its blocks.
+fn split_sources(blocks: Vec<Block>) -> (Vec<Block>, Vec<Source>) {
+    let mut answer = Vec::new();
+    let mut sources = Vec::new();
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
+        if let Block::Paragraph { inlines } = &block {
+            let text = inline_text(inlines);
+            let label = text.trim();
+            if matches!(label, "Sources:" | "Source:" | "References:" | "Reference:") {
+                if let Some(Block::List { items, .. }) = blocks.peek() {
+                    if let Some(links) = items.iter().map(|item| single_link(item)).collect::<Option<Vec<_>>>() {
+                        sources.extend(links);
+                        blocks.next();
+                        continue;
+                    }
+                }
+            }
+            if let [Inline::Text { text }, link @ Inline::Link { .. }] = inlines.as_slice() {
+                if matches!(text.trim(), "Source:" | "Reference:") {
+                    sources.extend(link_source(link));
+                    continue;
+                }
+            }
+        }
+        answer.push(block);
+    }
+    (answer, sources)
+}
+
+/// The source of a list item that holds exactly one link and nothing else.
+fn single_link(item: &[Block]) -> Option<Source> {
+    match item {
+        [Block::Paragraph { inlines }] => match inlines.as_slice() {
+            [link @ Inline::Link { .. }] => link_source(link),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn link_source(link: &Inline) -> Option<Source> {
+    match link {
+        Inline::Link { href, children } => Some(Source { title: inline_text(children), url: href.clone() }),
+        _ => None,
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core of Learnings.
+//!
+//! Invariant: this crate knows nothing of the DOM, the network or the file system. It holds
+//! the bundle's data model (shared by the bundle builder that writes it and the app that reads
+//! it) and the search engine, so that all of it is tested natively with `cargo test`.
+
+pub mod date;
+pub mod model;
+pub mod text;
+
+pub use model::{Block, Bundle, CodeSpan, Day, Entry, Inline, Source, SCHEMA_VERSION};
