@@ -1,1 +1,84 @@
-fn main() {}
+//! `cargo xtask`: the developer's entry points.
+//!
+//! - `serve`: build the site and serve it on 127.0.0.1 with live reload.
+//! - `build`: write the deployable site to `dist/`.
+//! - `test`: every test: formatting, lints, `cargo test`, then end-to-end tests in headless
+//!   Chromium against a release build.
+//! - `bench`: the performance figures the README reports.
+//!
+//! Each command first installs what it needs and is missing (see `tools`), so a fresh clone
+//! needs nothing but Rust, Node.js and npm.
+
+mod process;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use process::{run, Cmd};
+
+const USAGE: &str = "usage: cargo xtask <serve|build|test|bench>
+  serve   build the site and serve it on http://127.0.0.1:8080 with live reload
+  build   write the deployable site to dist/
+  test    run every test (cargo test, then end-to-end tests in headless Chromium)
+  bench   measure search and page performance";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = repo_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, &args[1..]),
+        Some("build") => build(&root).map(|_| ()),
+        Some("test") => test(&root),
+        Some("-h" | "--help") | None => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn serve(root: &Path, extra: &[String]) -> Result<(), String> {
+    let env = tools::ensure_build_tools(root)?;
+    println!("xtask: serving on http://127.0.0.1:8080/ (Ctrl-C to stop)");
+    run(Cmd::new("trunk", root).args(["serve", "--offline"]).args(extra).envs(&env))
+}
+
+/// Builds the release site into `dist/` and returns its path.
+fn build(root: &Path) -> Result<PathBuf, String> {
+    let env = tools::ensure_build_tools(root)?;
+    run(Cmd::new("trunk", root).args(["build", "--release", "--offline"]).envs(&env))?;
+    println!("xtask: the site is in dist/; serve that folder from any static host (see README, Deploy)");
+    Ok(root.join("dist"))
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    tools::ensure_test_tools(root)?;
+    run(Cmd::new("cargo", root).args(["fmt", "--all", "--", "--check"]))?;
+    run(Cmd::new("cargo", root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Cmd::new("cargo", root).args([
+        "clippy",
+        "--package",
+        "learnings",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Cmd::new("cargo", root).args(["test", "--workspace"]))?;
+    let dist = build(root)?;
+    run(Cmd::new("node", root).args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", dist))
+}

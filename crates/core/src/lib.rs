@@ -8,4 +8,6 @@ pub mod date;
 pub mod model;
 pub mod text;
 
-pub use model::{Block, Bundle, CodeSpan, Day, Entry, Inline, Source, SCHEMA_VERSION};
+pub use model::{
+    decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
+};

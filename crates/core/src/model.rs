@@ -111,3 +111,80 @@ pub enum Inline {
     /// A line break inside a paragraph.
     Break,
 }
+
+/// Why a bundle's text could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not JSON of the bundle's shape.
+    Malformed(String),
+    /// The bundle was written for a format version this app does not know.
+    UnknownVersion(u64),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Malformed(detail) => write!(f, "the bundle is not valid Learnings JSON ({detail})"),
+            DecodeError::UnknownVersion(v) => {
+                write!(f, "the bundle has schema version {v}, but this app reads version {SCHEMA_VERSION}")
+            }
+        }
+    }
+}
+
+/// Reads a bundle, checking its schema version before its shape so that a newer bundle gets a
+/// clear message rather than a parse error.
+pub fn decode_bundle(json: &str) -> Result<Bundle, DecodeError> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u64,
+    }
+    let version: Version = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    if version.schema_version != u64::from(SCHEMA_VERSION) {
+        return Err(DecodeError::UnknownVersion(version.schema_version));
+    }
+    serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+/// Whether `url` may be rendered as a link: only `http` and `https` URLs are, so content can
+/// never carry a `javascript:` or `data:` link even in a hand-made bundle.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_a_current_bundle() {
+        let json = r#"{"schema_version":1,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question":"Q?","question_inlines":[{"type":"text","text":"Q?"}],"answer":[{"type":"code","lang":"rust","spans":[["k","fn"]]}]}]}"#;
+        let bundle = decode_bundle(json).unwrap();
+        assert_eq!(
+            bundle.entries[0].answer[0],
+            Block::Code { lang: "rust".into(), spans: vec![CodeSpan("k".into(), "fn".into())] }
+        );
+    }
+
+    #[test]
+    fn reports_unknown_versions_before_shape() {
+        assert_eq!(decode_bundle(r#"{"schema_version":2,"whatever":true}"#), Err(DecodeError::UnknownVersion(2)));
+    }
+
+    #[test]
+    fn reports_malformed_json() {
+        assert!(matches!(decode_bundle("{not json"), Err(DecodeError::Malformed(_))));
+        assert!(matches!(decode_bundle(r#"{"schema_version":1}"#), Err(DecodeError::Malformed(_))));
+    }
+
+    #[test]
+    fn only_http_urls_are_links() {
+        assert!(is_http_url("https://example.org/a"));
+        assert!(is_http_url("HTTP://example.org"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("data:text/html,x"));
+        assert!(!is_http_url("//example.org"));
+        assert!(!is_http_url("ht"));
+    }
+}

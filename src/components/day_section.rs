@@ -1,0 +1,54 @@
+//! One day: its date as a heading, then its entries.
+
+use std::rc::Rc;
+
+use learnings_core::Bundle;
+use yew::prelude::*;
+
+use crate::components::entry_view::EntryView;
+
+/// Props of [`DaySection`].
+#[derive(Properties, PartialEq)]
+pub struct DaySectionProps {
+    /// The ISO date of the day.
+    pub date: AttrValue,
+    /// The loaded bundle.
+    pub bundle: Rc<Bundle>,
+}
+
+/// A day with its entries.
+#[component]
+pub fn DaySection(props: &DaySectionProps) -> Html {
+    let entries = props.bundle.entries.iter().filter(|e| e.day == props.date.as_str());
+    html! {
+        <section class="day" data-day={props.date.clone()} aria-labelledby={format!("day-{}", props.date)}>
+            <h2 id={format!("day-{}", props.date)}>
+                <time datetime={props.date.clone()}>{ human_date(&props.date) }</time>
+            </h2>
+            { for entries.map(|entry| html! { <EntryView key={entry.id.clone()} entry={Rc::new(entry.clone())} /> }) }
+        </section>
+    }
+}
+
+/// `2026-02-24` as `February 24, 2026`.
+fn human_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (iso.get(0..4), month, iso.get(8..10).and_then(|d| d.parse::<u32>().ok())) {
+        (Some(year), Some(month), Some(day)) => format!("{month} {day}, {year}"),
+        _ => iso.to_string(),
+    }
+}

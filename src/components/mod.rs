@@ -1,0 +1,7 @@
+//! The page's components, one per file.
+
+pub mod answer;
+pub mod code_block;
+pub mod day_section;
+pub mod entry_view;
+pub mod status;
