@@ -7,6 +7,7 @@
 pub mod date;
 pub mod model;
 pub mod text;
+pub mod view;
 
 pub use model::{
     decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
