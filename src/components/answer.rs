@@ -22,15 +22,15 @@ fn block(block: &Block) -> Html {
     match block {
         Block::Paragraph { inlines } => html! { <p><Inlines inlines={inlines.clone()} /></p> },
         Block::List { start: Some(start), items } => html! {
-            <ol start={start.to_string()}>{ for items.iter().map(list_item) }</ol>
+            <ol start={start.to_string()}>{ for items.iter().map(|item| list_item(item)) }</ol>
         },
-        Block::List { start: None, items } => html! { <ul>{ for items.iter().map(list_item) }</ul> },
+        Block::List { start: None, items } => html! { <ul>{ for items.iter().map(|item| list_item(item)) }</ul> },
         Block::Code { lang, spans } => html! { <CodeBlock lang={lang.clone()} spans={spans.clone()} /> },
     }
 }
 
-fn list_item(item: &Vec<Block>) -> Html {
-    html! { <li><Blocks blocks={item.clone()} /></li> }
+fn list_item(item: &[Block]) -> Html {
+    html! { <li><Blocks blocks={item.to_vec()} /></li> }
 }
 
 /// Props of [`Inlines`].

@@ -6,7 +6,7 @@ use atom_syndication::Feed;
 
 fn feed(site_url: Option<&str>) -> (Feed, learnings_core::Bundle) {
     let content = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
-    let output = learnings_bundle::build(content, site_url).ok().expect("content builds");
+    let output = learnings_bundle::build(content, site_url).expect("content builds");
     (output.feed.parse::<Feed>().expect("the feed parses as Atom"), output.bundle)
 }
 

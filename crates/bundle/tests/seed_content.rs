@@ -147,8 +147,8 @@ fn sources_are_links() {
 
 #[test]
 fn builds_are_byte_identical() {
-    let a = learnings_bundle::build(content_dir(), Some("https://example.org/l/")).ok().unwrap();
-    let b = learnings_bundle::build(content_dir(), Some("https://example.org/l/")).ok().unwrap();
+    let a = learnings_bundle::build(content_dir(), Some("https://example.org/l/")).expect("content builds");
+    let b = learnings_bundle::build(content_dir(), Some("https://example.org/l/")).expect("content builds");
     assert_eq!(a.json, b.json);
     assert_eq!(a.feed, b.feed);
 }
