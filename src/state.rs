@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use learnings_core::view::{DayFilter, View};
 use learnings_core::Bundle;
 use yew::Reducible;
 
@@ -18,6 +19,17 @@ pub enum Loading {
     Failed(LoadError),
 }
 
+/// How a view change reaches the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// Typing: the current history entry is replaced.
+    Replace,
+    /// Choosing a day or an entry: a new history entry, so Back returns.
+    Push,
+    /// The view came from the history (Back/Forward or the first load): write nothing.
+    None,
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -25,11 +37,27 @@ pub struct AppState {
     pub loading: Loading,
     /// Bumped by each retry, so the loading effect runs again.
     pub attempt: u32,
+    /// The query, day filter and open entry: what the URL says.
+    pub view: View,
+    /// How the last view change should be written to the history.
+    pub history: HistoryMode,
+    /// The result the keyboard cursor is on, as an index into the shown results.
+    pub cursor: Option<usize>,
+    /// Whether the keyboard shortcuts panel is open.
+    pub help_open: bool,
 }
 
-impl Default for AppState {
-    fn default() -> Self {
-        AppState { loading: Loading::Pending, attempt: 0 }
+impl AppState {
+    /// The state for a page opened at `view`.
+    pub fn new(view: View) -> Self {
+        AppState {
+            loading: Loading::Pending,
+            attempt: 0,
+            view,
+            history: HistoryMode::None,
+            cursor: None,
+            help_open: false,
+        }
     }
 }
 
@@ -41,6 +69,20 @@ pub enum Action {
     Failed(LoadError),
     /// The reader asked to try loading again.
     Retry,
+    /// The reader typed a query.
+    SetQuery(String),
+    /// The reader chose (or cleared) a day filter.
+    SetDay(Option<DayFilter>),
+    /// The reader opened an entry (or closed it with `None`).
+    Open(Option<String>),
+    /// Back/Forward restored a view.
+    Restore(View),
+    /// Moves the result cursor by `delta` within `len` results.
+    MoveCursor { delta: isize, len: usize },
+    /// Opens or closes the shortcuts panel.
+    ToggleHelp,
+    /// Closes the shortcuts panel.
+    CloseHelp,
 }
 
 impl Reducible for AppState {
@@ -55,6 +97,37 @@ impl Reducible for AppState {
                 next.loading = Loading::Pending;
                 next.attempt += 1;
             }
+            Action::SetQuery(query) => {
+                next.view.query = query;
+                next.view.entry = None;
+                next.cursor = None;
+                next.history = HistoryMode::Replace;
+            }
+            Action::SetDay(day) => {
+                next.view.day = day;
+                next.view.entry = None;
+                next.cursor = None;
+                next.history = HistoryMode::Push;
+            }
+            Action::Open(entry) => {
+                next.view.entry = entry;
+                next.history = HistoryMode::Push;
+            }
+            Action::Restore(view) => {
+                next.view = view;
+                next.cursor = None;
+                next.history = HistoryMode::None;
+            }
+            Action::MoveCursor { delta, len } => {
+                next.cursor = match (self.cursor, len) {
+                    (_, 0) => None,
+                    (None, _) if delta < 0 => Some(len - 1),
+                    (None, _) => Some(0),
+                    (Some(at), _) => Some((at as isize + delta).clamp(0, len as isize - 1) as usize),
+                };
+            }
+            Action::ToggleHelp => next.help_open = !next.help_open,
+            Action::CloseHelp => next.help_open = false,
         }
         Rc::new(next)
     }

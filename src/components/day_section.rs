@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use learnings_core::Bundle;
+use learnings_core::Entry;
 use yew::prelude::*;
 
 use crate::components::entry_view::EntryView;
@@ -12,26 +12,31 @@ use crate::components::entry_view::EntryView;
 pub struct DaySectionProps {
     /// The ISO date of the day.
     pub date: AttrValue,
-    /// The loaded bundle.
-    pub bundle: Rc<Bundle>,
+    /// The day's entries to show, in order.
+    pub entries: Vec<Rc<Entry>>,
+    /// The open entry's id, if it is among them.
+    #[prop_or_default]
+    pub open: Option<AttrValue>,
 }
 
 /// A day with its entries.
 #[component]
 pub fn DaySection(props: &DaySectionProps) -> Html {
-    let entries = props.bundle.entries.iter().filter(|e| e.day == props.date.as_str());
     html! {
         <section class="day" data-day={props.date.clone()} aria-labelledby={format!("day-{}", props.date)}>
             <h2 id={format!("day-{}", props.date)}>
                 <time datetime={props.date.clone()}>{ human_date(&props.date) }</time>
             </h2>
-            { for entries.map(|entry| html! { <EntryView key={entry.id.clone()} entry={Rc::new(entry.clone())} /> }) }
+            { for props.entries.iter().map(|entry| html! {
+                <EntryView key={entry.id.clone()} entry={entry.clone()}
+                    open={props.open.as_deref() == Some(entry.id.as_str())} />
+            }) }
         </section>
     }
 }
 
-/// `2026-02-24` as `February 24, 2026`.
-fn human_date(iso: &str) -> String {
+/// `2026-02-24` as `February 24, 2026`, for headings and labels.
+pub fn human_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

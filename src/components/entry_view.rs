@@ -12,14 +12,25 @@ use crate::components::answer::{Blocks, Inlines};
 pub struct EntryViewProps {
     /// The entry to show.
     pub entry: Rc<Entry>,
+    /// Whether the entry is the open one: scrolled into view and focused.
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// An entry as an `<article>` whose id is the entry's permalink fragment.
 #[component]
 pub fn EntryView(props: &EntryViewProps) -> Html {
     let entry = &props.entry;
+    let node = use_node_ref();
+    use_effect_with((props.open, node.clone()), |(open, node)| {
+        if let (true, Some(article)) = (*open, node.cast::<web_sys::HtmlElement>()) {
+            article.scroll_into_view();
+            drop(article.focus());
+        }
+    });
     html! {
-        <article class="entry" id={entry.id.clone()} aria-labelledby={format!("q-{}", entry.id)}>
+        <article ref={node} class={classes!("entry", props.open.then_some("open"))} id={entry.id.clone()}
+            tabindex="-1" aria-labelledby={format!("q-{}", entry.id)}>
             <h3 id={format!("q-{}", entry.id)}>
                 <a class="permalink" href={format!("#{}", entry.id)}><Inlines inlines={entry.question_inlines.clone()} /></a>
             </h3>

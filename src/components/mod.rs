@@ -4,4 +4,7 @@ pub mod answer;
 pub mod code_block;
 pub mod day_section;
 pub mod entry_view;
+pub mod help_panel;
+pub mod highlighted;
 pub mod status;
+pub mod timeline;

@@ -63,3 +63,56 @@ mod tests {
         assert!(!is_iso_month("2026-2"));
     }
 }
+
+/// Day of the week of a valid ISO day, 0 = Monday … 6 = Sunday (for the timeline's calendar).
+pub fn weekday(day: &str) -> Option<u32> {
+    if !is_iso_day(day) {
+        return None;
+    }
+    let (y, m, d) = (digits(&day[0..4])? as i64, digits(&day[5..7])? as i64, digits(&day[8..10])? as i64);
+    // 1970-01-01 was a Thursday (3 when Monday is 0).
+    Some(((days_from_civil(y, m, d) + 3).rem_euclid(7)) as u32)
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier), for laying out weeks.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    let parse = |s: &str| -> Option<i64> {
+        if !is_iso_day(s) {
+            return None;
+        }
+        Some(days_from_civil(digits(&s[0..4])? as i64, digits(&s[5..7])? as i64, digits(&s[8..10])? as i64))
+    };
+    Some(parse(to)? - parse(from)?)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_are_right() {
+        assert_eq!(weekday("2026-02-24"), Some(1)); // a Tuesday
+        assert_eq!(weekday("1970-01-01"), Some(3)); // a Thursday
+        assert_eq!(weekday("2024-02-29"), Some(3));
+        assert_eq!(weekday("nope"), None);
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        assert_eq!(days_between("2026-02-18", "2026-02-24"), Some(6));
+        assert_eq!(days_between("2026-02-28", "2026-03-01"), Some(1));
+        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
+        assert_eq!(days_between("2026-02-24", "2026-02-18"), Some(-6));
+    }
+}

@@ -1,0 +1,71 @@
+//! The colour theme: follows the system unless the reader picks one, remembered in
+//! localStorage (when storage is available: a sandboxed iframe has none).
+
+use yew::prelude::*;
+
+const STORAGE_KEY: &str = "learnings-theme";
+
+/// The reader's theme choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The name stored and set as `data-theme` on `<html>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The next theme in the toggle's cycle.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    fn from_name(name: &str) -> Theme {
+        match name {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo_utils::window().local_storage().ok().flatten()
+}
+
+/// The theme and a callback that moves to the next one.
+#[hook]
+pub fn use_theme() -> (Theme, Callback<()>) {
+    let theme = use_state(|| {
+        storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).map_or(Theme::Auto, |n| Theme::from_name(&n))
+    });
+    use_effect_with(*theme, |theme| {
+        if let Some(root) = gloo_utils::document().document_element() {
+            // Setting an attribute on <html> cannot fail in practice; a failure only loses the theme.
+            drop(root.set_attribute("data-theme", theme.name()));
+        }
+        if let Some(storage) = storage() {
+            drop(storage.set_item(STORAGE_KEY, theme.name()));
+        }
+    });
+    let toggle = {
+        let theme = theme.clone();
+        Callback::from(move |()| theme.set(theme.next()))
+    };
+    (*theme, toggle)
+}
