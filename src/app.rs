@@ -2,12 +2,16 @@
 
 use std::rc::Rc;
 
+use learnings_core::search::{Index, SearchOptions, SearchResults};
 use learnings_core::view::DayFilter;
 use learnings_core::{Bundle, Entry};
 use yew::prelude::*;
 
 use crate::components::day_section::DaySection;
+use crate::components::entry_view::EntryView;
 use crate::components::help_panel::HelpPanel;
+use crate::components::results::Results;
+use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorPanel, LoadingNote};
 use crate::components::timeline::Timeline;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
@@ -16,8 +20,9 @@ use crate::hooks::use_url_sync::{current_view, use_url_sync};
 use crate::load::fetch_bundle;
 use crate::state::{Action, AppState, Loading};
 
-/// How many entries the reader shows before "Show more": keeps 10,000 entries smooth.
-const PAGE: usize = 60;
+/// How many entries or results show before "Show more": the real collection fits on one page,
+/// and 10,000 entries stay smooth.
+const PAGE: usize = 200;
 
 /// The whole page.
 #[component]
@@ -36,14 +41,6 @@ pub fn App() -> Html {
     }
     use_url_sync(&state);
     let (theme, toggle_theme) = use_theme();
-    {
-        let dispatch = state.dispatcher();
-        use_shortcuts(Callback::from(move |shortcut| match shortcut {
-            Shortcut::ToggleHelp => dispatch.dispatch(Action::ToggleHelp),
-            Shortcut::CloseHelp => dispatch.dispatch(Action::CloseHelp),
-            Shortcut::Move(delta) => dispatch.dispatch(Action::MoveCursor { delta, len: 0 }),
-        }));
-    }
     let body = match &state.loading {
         Loading::Pending => html! { <main id="main"><LoadingNote /></main> },
         Loading::Failed(error) => {
@@ -81,18 +78,50 @@ pub fn App() -> Html {
 }
 
 /// Props of [`Reader`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ReaderProps {
     bundle: Rc<Bundle>,
     state: UseReducerHandle<AppState>,
 }
 
-/// The loaded page: the timeline and the days of the current filter.
+impl PartialEq for ReaderProps {
+    /// The same bundle is the same allocation: comparing 10,000 entries per render would not do.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.state == other.state
+    }
+}
+
+/// The loaded page: the search box, the timeline, and the results or the days of the filter.
 #[component]
 fn Reader(props: &ReaderProps) -> Html {
     let view = &props.state.view;
     let shown = use_state(|| PAGE);
-    let entries: Vec<Rc<Entry>> = use_memo((props.bundle.clone(), view.day.clone()), |(bundle, day)| {
+    // A bundle arrives once per load attempt, so the attempt number stands for it in memo keys.
+    let generation = props.state.attempt;
+    let index = {
+        let bundle = props.bundle.clone();
+        use_memo(generation, move |_| Index::new(&bundle.entries))
+    };
+    let results: Rc<SearchResults> = {
+        let index = index.clone();
+        use_memo((generation, view.query.clone(), view.day.clone()), move |(_, q, day)| {
+            let options =
+                SearchOptions { day_range: day.as_ref().map(DayFilter::day_range), ..SearchOptions::default() };
+            index.search(q, &options)
+        })
+    };
+    let searching = !view.query.trim().is_empty();
+    let shown_hits = results.hits.len().min(*shown);
+    {
+        let dispatch = props.state.dispatcher();
+        use_shortcuts(Callback::from(move |shortcut| match shortcut {
+            Shortcut::ToggleHelp => dispatch.dispatch(Action::ToggleHelp),
+            Shortcut::CloseHelp => dispatch.dispatch(Action::CloseHelp),
+            Shortcut::Move(delta) => dispatch.dispatch(Action::MoveCursor { delta, len: shown_hits }),
+        }));
+    }
+    let bundle = props.bundle.clone();
+    let entries: Vec<Rc<Entry>> = use_memo((generation, view.day.clone()), move |(_, day)| {
         bundle
             .entries
             .iter()
@@ -104,7 +133,19 @@ fn Reader(props: &ReaderProps) -> Html {
     // The open entry is always on the page, however far down it is.
     let open_at = view.entry.as_ref().and_then(|id| entries.iter().position(|e| &e.id == id));
     let limit = (*shown).max(open_at.map_or(0, |at| at + 1));
-    let days: Vec<(String, u32)> = props.bundle.days.iter().map(|d| (d.date.clone(), d.count)).collect();
+    let days: Vec<(String, u32)> = props
+        .bundle
+        .days
+        .iter()
+        .map(|d| {
+            let count = if searching {
+                results.day_counts.iter().find(|c| c.day == d.date).map_or(0, |c| c.count as u32)
+            } else {
+                d.count
+            };
+            (d.date.clone(), count)
+        })
+        .collect();
     let on_select = {
         let dispatch = props.state.dispatcher();
         Callback::from(move |filter: Option<DayFilter>| dispatch.dispatch(Action::SetDay(filter)))
@@ -125,16 +166,98 @@ fn Reader(props: &ReaderProps) -> Html {
         html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
     });
     let open = view.entry.clone().map(AttrValue::from);
-    html! {
-        <div class="layout">
-            <aside class="sidebar"><Timeline {days} filter={view.day.clone()} {on_select} /></aside>
-            <main id="main">
-                { for chip }
+    let search_box = {
+        let dispatch = props.state.dispatcher();
+        let on_query = Callback::from(move |q: String| dispatch.dispatch(Action::SetQuery(q)));
+        let dispatch = props.state.dispatcher();
+        let on_move = Callback::from(move |delta| dispatch.dispatch(Action::MoveCursor { delta, len: shown_hits }));
+        let dispatch = props.state.dispatcher();
+        let (bundle, results, cursor) = (props.bundle.clone(), results.clone(), props.state.cursor);
+        let on_enter = Callback::from(move |()| {
+            let hit = results.hits.get(cursor.unwrap_or(0));
+            if let Some(entry) = hit.and_then(|h| bundle.entries.get(h.entry)) {
+                dispatch.dispatch(Action::Open(entry.id.clone()));
+            }
+        });
+        html! { <SearchBox query={view.query.clone()} {on_query} {on_move} {on_enter} /> }
+    };
+    let content = if !searching {
+        html! {
+            <>
                 { for group_by_day(&entries[..limit.min(entries.len())]).into_iter().map(|(day, entries)| html! {
                     <DaySection key={day.clone()} date={day.clone()} {entries} open={open.clone()} />
                 }) }
                 { for more }
+            </>
+        }
+    } else if let Some(entry) = view.entry.as_ref().and_then(|id| props.bundle.entries.iter().find(|e| &e.id == id)) {
+        let back = Callback::from(|_: MouseEvent| {
+            if let Ok(history) = gloo_utils::window().history() {
+                drop(history.back());
+            }
+        });
+        html! {
+            <>
+                <button type="button" class="back" onclick={back}>{ "← Back to results" }</button>
+                <EntryView entry={Rc::new(entry.clone())} open=true />
+            </>
+        }
+    } else if results.hits.is_empty() {
+        no_results(&props.state, &index)
+    } else {
+        let more = (results.hits.len() > shown_hits).then(|| {
+            let shown = shown.clone();
+            let onclick = Callback::from(move |_: MouseEvent| shown.set(shown_hits + PAGE));
+            html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", results.hits.len() - shown_hits) }</button> }
+        });
+        html! {
+            <>
+                <Results bundle={props.bundle.clone()} results={results.clone()} shown={shown_hits} cursor={props.state.cursor} />
+                { for more }
+            </>
+        }
+    };
+    let announcement = if searching {
+        match results.total {
+            1 => "1 result".to_string(),
+            n => format!("{n} results"),
+        }
+    } else {
+        format!("{} entries", entries.len())
+    };
+    html! {
+        <div class="layout">
+            <aside class="sidebar">
+                { search_box }
+                <Timeline {days} filter={view.day.clone()} {on_select} />
+            </aside>
+            <main id="main">
+                <p class="result-count" role="status" aria-live="polite">{ announcement }</p>
+                { for chip }
+                { content }
             </main>
+        </div>
+    }
+}
+
+/// What the page says when nothing matches: offers to drop the day filter, or a corrected query.
+fn no_results(state: &UseReducerHandle<AppState>, index: &Index) -> Html {
+    let drop_day = state.view.day.as_ref().map(|_| {
+        let dispatch = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetDay(None)));
+        html! { <button type="button" class="drop-day" {onclick}>{ "Search all days" }</button> }
+    });
+    let suggestion = index.did_you_mean(&state.view.query).map(|q| {
+        let dispatch = state.dispatcher();
+        let label = q.clone();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetQuery(q.clone())));
+        html! { <p class="did-you-mean">{ "Did you mean " }<button type="button" class="suggestion" {onclick}>{ label }</button>{ "?" }</p> }
+    });
+    html! {
+        <div class="no-results">
+            <p>{ format!("No entries match “{}”.", state.view.query) }</p>
+            { for suggestion }
+            { for drop_day }
         </div>
     }
 }

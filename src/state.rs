@@ -73,8 +73,8 @@ pub enum Action {
     SetQuery(String),
     /// The reader chose (or cleared) a day filter.
     SetDay(Option<DayFilter>),
-    /// The reader opened an entry (or closed it with `None`).
-    Open(Option<String>),
+    /// The reader opened a search result.
+    Open(String),
     /// Back/Forward restored a view.
     Restore(View),
     /// Moves the result cursor by `delta` within `len` results.
@@ -110,7 +110,7 @@ impl Reducible for AppState {
                 next.history = HistoryMode::Push;
             }
             Action::Open(entry) => {
-                next.view.entry = entry;
+                next.view.entry = Some(entry);
                 next.history = HistoryMode::Push;
             }
             Action::Restore(view) => {

@@ -1,7 +1,7 @@
 //! Page-wide keyboard shortcuts: `/` and Ctrl/Cmd-K focus the search box, `?` toggles the
 //! shortcuts panel, `j`/`k` move through results, Esc closes the panel.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -32,7 +32,9 @@ fn in_text_field(event: &KeyboardEvent) -> bool {
 #[hook]
 pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo_utils::document(), "keydown", move |event| {
+        // Not passive: `/` and Ctrl-K must not also type or open the browser's search.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo_utils::document(), "keydown", options, move |event| {
             let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
             let key = event.key();
             let typing = in_text_field(event);

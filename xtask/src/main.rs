@@ -9,6 +9,7 @@
 //! Each command first installs what it needs and is missing (see `tools`), so a fresh clone
 //! needs nothing but Rust, Node.js and npm.
 
+mod bench;
 mod process;
 mod tools;
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root),
+        Some("bench") => bench::run(&root),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -6,9 +6,12 @@
 
 pub mod date;
 pub mod model;
+pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod view;
 
 pub use model::{
     decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
 };
+pub use search::{DayCount, Highlights, Hit, Index, SearchOptions, SearchResults, Snippet};

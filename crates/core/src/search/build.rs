@@ -1,0 +1,251 @@
+//! Building the index: tokenize every entry once, sort the vocabulary, then lay out the
+//! postings in two counting passes (no per-token allocation, no sorting of postings).
+
+use std::collections::HashMap;
+
+use crate::model::Entry;
+use crate::text::{visit_block_text, TextKind};
+
+use super::fuzzy::QuestionGroups;
+use super::fxhash::FxBuild;
+use super::index::{Index, Posting, MAX_ENTRIES, SEPARATOR};
+use super::score::{field_score, ANSWER, CODE, FIELDS, QUESTION, SOURCES};
+use super::tokenize::{tokenize, Kind};
+use super::vocab::{to_u32, Vocab};
+
+/// Builds the index of `entries` (see [`Index::new`]).
+pub(crate) fn build(entries: &[Entry]) -> Index {
+    let entries = &entries[..entries.len().min(MAX_ENTRIES)];
+    let mut interner = Interner::default();
+    let mut tokens = Vec::new();
+    let mut field_starts = Vec::with_capacity(FIELDS * entries.len() + 1);
+    let (mut compounds, mut compound_starts) = (Vec::new(), vec![0u32]);
+    let mut fields: [Vec<u32>; FIELDS] = Default::default();
+    for entry in entries {
+        for_each_unit(entry, &mut |field, text| {
+            let out = &mut fields[field];
+            tokenize(text, &mut |token| {
+                let id = interner.intern(token.text);
+                match token.kind {
+                    Kind::Compound => compounds.push((id, field as u8)),
+                    Kind::Word | Kind::Punct => out.push(id),
+                }
+            });
+            out.push(SEPARATOR);
+        });
+        for field in &mut fields {
+            field_starts.push(to_u32(tokens.len()));
+            if field.last() == Some(&SEPARATOR) {
+                field.pop();
+            }
+            tokens.append(field);
+        }
+        compound_starts.push(to_u32(compounds.len()));
+    }
+    field_starts.push(to_u32(tokens.len()));
+
+    let (vocab, remap) = interner.finish();
+    for id in tokens.iter_mut().filter(|id| **id != SEPARATOR) {
+        *id = remap[*id as usize];
+    }
+    for (id, _) in &mut compounds {
+        *id = remap[*id as usize];
+    }
+
+    let mut index = Index {
+        vocab,
+        post_starts: Vec::new(),
+        postings: Vec::new(),
+        tokens,
+        field_starts,
+        avg_len: [1.0; FIELDS],
+        entry_day: Vec::new(),
+        days: Vec::new(),
+        order: Vec::new(),
+        groups: QuestionGroups::build(entries.iter().map(|e| e.question.as_str())),
+    };
+    index.avg_len = average_lengths(&index, entries.len());
+    lay_out_postings(&mut index, entries.len(), &compounds, &compound_starts);
+    sort_days(&mut index, entries);
+    index
+}
+
+/// Calls `visit` with each piece of text of `entry` and its field: the question, each
+/// paragraph and code block of the answer, each source's title and URL.
+fn for_each_unit(entry: &Entry, visit: &mut impl FnMut(usize, &str)) {
+    visit(QUESTION, &entry.question);
+    visit_block_text(&entry.answer, &mut |kind, text| {
+        visit(if kind == TextKind::Code { CODE } else { ANSWER }, &text);
+    });
+    for source in &entry.sources {
+        visit(SOURCES, &source.title);
+        if source.url != source.title {
+            visit(SOURCES, &source.url);
+        }
+    }
+}
+
+/// Provisional ids in order of first sight, renumbered in byte order at the end.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32, FxBuild>,
+}
+
+impl Interner {
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = to_u32(self.ids.len());
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The sorted vocabulary and, for each provisional id, its final id.
+    fn finish(self) -> (Vocab, Vec<u32>) {
+        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut remap = vec![0; words.len()];
+        for (rank, (_, provisional)) in words.iter().enumerate() {
+            remap[*provisional as usize] = to_u32(rank);
+        }
+        let words: Vec<Box<str>> = words.into_iter().map(|(w, _)| w).collect();
+        (Vocab::from_sorted(&words), remap)
+    }
+}
+
+fn average_lengths(index: &Index, entries: usize) -> [f32; FIELDS] {
+    let mut total = [0u64; FIELDS];
+    for e in 0..entries {
+        for (f, len) in index.field_lens(to_u32(e)).into_iter().enumerate() {
+            total[f] += u64::from(len);
+        }
+    }
+    total.map(|t| (t as f32 / entries.max(1) as f32).max(1.0))
+}
+
+/// Counts each entry's tokens per field, then writes the postings: a first pass counts the
+/// entries per token, a second fills each token's slice in entry order.
+fn lay_out_postings(index: &mut Index, entries: usize, compounds: &[(u32, u8)], compound_starts: &[u32]) {
+    let mut counter = TermCounter::new(index.vocab.len());
+    let mut starts = vec![0u32; index.vocab.len() + 1];
+    for e in 0..entries {
+        let bounds = compound_starts[e] as usize..compound_starts[e + 1] as usize;
+        counter.count(index, to_u32(e), &compounds[bounds]);
+        for &(id, _) in &counter.touched {
+            starts[id as usize + 1] += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut cursor = starts.clone();
+    let mut postings = vec![Posting::new(0, 0, 0.0); starts.last().copied().unwrap_or(0) as usize];
+    counter.reset();
+    for e in 0..entries {
+        let entry = to_u32(e);
+        let bounds = compound_starts[e] as usize..compound_starts[e + 1] as usize;
+        counter.count(index, entry, &compounds[bounds]);
+        let lens = index.field_lens(entry);
+        for &(id, tf) in &counter.touched {
+            let fields = (0..FIELDS).filter(|&f| tf[f] > 0).fold(0, |bits, f| bits | 1 << f);
+            let slot = &mut cursor[id as usize];
+            postings[*slot as usize] = Posting::new(entry, fields, field_score(tf, lens, index.avg_len));
+            *slot += 1;
+        }
+    }
+    index.post_starts = starts;
+    index.postings = postings;
+}
+
+/// Per-entry term frequencies without a map: a stamp per token says whether the current
+/// entry has seen it, and where its counts are.
+struct TermCounter {
+    stamp: Vec<u32>,
+    slot: Vec<u32>,
+    touched: Vec<(u32, [u32; FIELDS])>,
+}
+
+impl TermCounter {
+    fn new(vocab: usize) -> TermCounter {
+        TermCounter { stamp: vec![0; vocab], slot: vec![0; vocab], touched: Vec::new() }
+    }
+
+    fn reset(&mut self) {
+        self.stamp.fill(0);
+    }
+
+    fn count(&mut self, index: &Index, entry: u32, compounds: &[(u32, u8)]) {
+        self.touched.clear();
+        let stamp = entry + 1;
+        let mut add = |id: u32, field: usize| {
+            let i = id as usize;
+            if self.stamp[i] != stamp {
+                self.stamp[i] = stamp;
+                self.slot[i] = to_u32(self.touched.len());
+                self.touched.push((id, [0; FIELDS]));
+            }
+            self.touched[self.slot[i] as usize].1[field] += 1;
+        };
+        for field in 0..FIELDS {
+            for &id in index.field(entry, field) {
+                if id != SEPARATOR {
+                    add(id, field);
+                }
+            }
+        }
+        for &(id, field) in compounds {
+            add(id, usize::from(field));
+        }
+    }
+}
+
+fn sort_days(index: &mut Index, entries: &[Entry]) {
+    let mut days: Vec<&str> = entries.iter().map(|e| e.day.as_str()).collect();
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    index.entry_day = entries.iter().map(|e| to_u32(days.partition_point(|d| *d > e.day.as_str()))).collect();
+    index.days = days.into_iter().map(String::from).collect();
+    let mut order: Vec<u32> = (0..to_u32(entries.len())).collect();
+    order.sort_by_key(|&e| index.entry_day[e as usize]);
+    index.order = order;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, CodeSpan, Inline};
+
+    fn entry(day: &str, question: &str, answer: &str, code: &str) -> Entry {
+        Entry {
+            id: question.to_lowercase().replace(' ', "-"),
+            day: day.into(),
+            question: question.into(),
+            question_inlines: vec![Inline::Text { text: question.into() }],
+            answer: vec![
+                Block::Paragraph { inlines: vec![Inline::Text { text: answer.into() }] },
+                Block::Code { lang: "text".into(), spans: vec![CodeSpan(String::new(), code.into())] },
+            ],
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn indexes_fields_separately_and_orders_days_newest_first() {
+        let entries = [
+            entry("2026-01-01", "Old question", "old answer", "old_code"),
+            entry("2026-02-01", "New question", "new answer", "x"),
+        ];
+        let index = build(&entries);
+        assert_eq!(index.days, ["2026-02-01", "2026-01-01"]);
+        assert_eq!(index.entry_day, [1, 0]);
+        assert_eq!(index.order, [1, 0]);
+        let question = index.vocab.find("question").map(|id| index.postings(id).to_vec()).unwrap_or_default();
+        assert_eq!(question.len(), 2);
+        assert!(question.iter().all(|p| p.in_field(QUESTION) && !p.in_field(ANSWER)));
+        let compound = index.vocab.find("oldcode").map(|id| index.postings(id).to_vec()).unwrap_or_default();
+        assert_eq!(compound.iter().map(|p| (p.entry(), p.in_field(CODE))).collect::<Vec<_>>(), [(0, true)]);
+        let words: Vec<&str> = index.field(0, ANSWER).iter().map(|&id| index.vocab.word(id)).collect();
+        assert_eq!(words, ["old", "answer"]);
+    }
+}

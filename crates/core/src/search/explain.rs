@@ -1,0 +1,61 @@
+//! Why an entry scored as it did, in words, for the app's debug view.
+
+use super::eval::{phrase_score, Scored};
+use super::index::Index;
+use super::plan::{fuzzy_weight, Plan, TermPlan};
+use super::score::{FIELDS, FIELD_NAMES};
+
+/// One line per term (its best match in the entry and what it added), then the bonuses and
+/// the total.
+pub(crate) fn explain(index: &Index, plan: &Plan, scored: &Scored) -> Vec<String> {
+    if plan.terms.is_empty() {
+        return vec!["no search terms: every entry, newest first".to_string()];
+    }
+    let mut lines: Vec<String> = plan.terms.iter().map(|t| term_line(index, t, scored.entry)).collect();
+    if scored.all_in_question {
+        lines.push(format!("every term is in the question: ×{:.2}", super::score::ALL_IN_QUESTION));
+    }
+    if scored.adjacency > 1.0 {
+        lines.push(format!("terms next to each other in order: ×{:.2}", scored.adjacency));
+    }
+    lines.push(format!("score {:.3}", scored.score));
+    lines
+}
+
+fn term_line(index: &Index, term: &TermPlan, entry: u32) -> String {
+    let mut best: Option<(f32, String)> = None;
+    let mut offer = |score: f32, how: String| {
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, how));
+        }
+    };
+    if let Some(word) = &term.word {
+        for id in word.ids() {
+            let postings = index.postings(id);
+            let (Ok(i), Some((tier, weight))) =
+                (postings.binary_search_by_key(&entry, |p| p.entry()), word.weight(id, index))
+            else {
+                continue;
+            };
+            let fields: Vec<&str> = (0..FIELDS).filter(|&f| postings[i].in_field(f)).map(|f| FIELD_NAMES[f]).collect();
+            let how = format!("{} “{}” in {}", tier.describe(), index.vocab.word(id), fields.join(", "));
+            offer(weight * postings[i].score, how);
+        }
+    }
+    for &(group, quality) in &term.fuzzy {
+        if index.groups.entries(group).binary_search(&entry).is_ok() {
+            let how = format!("fuzzy “{}” in question (quality {quality:.2})", index.groups.group(group));
+            offer(fuzzy_weight(&index.groups, group, quality, index.entry_count()), how);
+        }
+    }
+    if !term.phrase.is_empty() {
+        if let Some((score, in_question)) = phrase_score(index, term, entry) {
+            let place = if in_question { "question and more" } else { "answer, code or sources" };
+            offer(score, format!("sequence of {} tokens in {place}", term.phrase.len()));
+        }
+    }
+    match best {
+        Some((score, how)) => format!("“{}”: {how}: +{score:.3}", term.label),
+        None => format!("“{}”: no match", term.label),
+    }
+}

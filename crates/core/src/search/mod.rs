@@ -1,0 +1,171 @@
+//! Full-text search over the collection, fast enough to run on every keystroke.
+//!
+//! Build an [`Index`] once per bundle with [`Index::new`], then call [`Index::search`] as the
+//! user types. See [`query`] for the query language. In short:
+//!
+//! - **Matching.** Each term is matched against each entry's question, answer text, code and
+//!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
+//!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
+//!   edit); and, when the word itself is not in the collection, as a fuzzy subsequence of a
+//!   question (`bktree`, `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
+//!   `café`). Identifiers are split into their camelCase and snake_case parts and also kept
+//!   whole; a term with punctuation (`asyncio.to_thread`, `__enter__`, `Generator[str]`, `-p`)
+//!   matches that exact sequence. Text without spaces (Chinese, Japanese) is indexed
+//!   character by character and a run of such characters matches as a sequence.
+//! - **Ranking.** BM25 with field weights (question > answer > code > sources), so rarer terms
+//!   weigh more; exact beats prefix beats typo beats fuzzy; all terms in the question and
+//!   terms next to each other in order rank higher. Ties go to the newest day, then to
+//!   collection order.
+//! - **Results.** Entry positions in rank order with scores, the total, per-day counts for the
+//!   timeline, and on demand ([`SearchResults::highlight`]) highlights of the question and a
+//!   snippet of the best-matching paragraph or code line, for the hits on screen only.
+
+mod ascii;
+mod build;
+mod eval;
+mod explain;
+mod fuzzy;
+mod fxhash;
+mod highlight;
+mod index;
+mod normalize;
+mod plan;
+pub mod query;
+mod score;
+mod snippet;
+mod stopwords;
+mod suggest;
+#[cfg(test)]
+mod test_support;
+mod tokenize;
+mod typo;
+mod vocab;
+
+use std::ops::Range;
+
+use crate::model::Entry;
+
+pub use crate::text::TextKind;
+pub use index::Index;
+pub use snippet::Snippet;
+
+use highlight::Highlighter;
+
+/// What a search should return besides the ranking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Keep only entries whose day is in this inclusive range of ISO days (the UI's day
+    /// filter); combined with the query's own `day:` filters.
+    pub day_range: Option<(String, String)>,
+    /// Fill [`Hit::explain`] with why each hit scored as it did.
+    pub explain: bool,
+    /// Return at most this many hits (the total is counted regardless).
+    pub limit: Option<usize>,
+}
+
+/// One matching entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Position of the entry in the slice the index was built from.
+    pub entry: usize,
+    /// Relevance (higher is better; 0 for a query without terms).
+    pub score: f32,
+    /// With [`SearchOptions::explain`], human-readable lines saying why it scored so.
+    pub explain: Vec<String>,
+}
+
+/// How many matching entries a day has, for the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    /// ISO date.
+    pub day: String,
+    /// Matching entries on that day.
+    pub count: usize,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// Matching entries, best first, at most [`SearchOptions::limit`].
+    pub hits: Vec<Hit>,
+    /// How many entries match (within the day range), regardless of the limit.
+    pub total: usize,
+    /// Matching entries per day, newest first, days without any left out. They ignore
+    /// [`SearchOptions::day_range`] (so the timeline can show the other days) but follow
+    /// the query's own `day:` filters.
+    pub day_counts: Vec<DayCount>,
+    /// Stop words of the query (`how`, `the`, ...) that were not required because no entry
+    /// has every term (the UI may say so); empty when every term matched.
+    pub not_required: Vec<String>,
+    highlighter: Highlighter,
+}
+
+/// Where the query matched in an entry, for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlights {
+    /// Byte ranges of the entry's question to highlight, sorted, on character boundaries.
+    pub question: Vec<Range<usize>>,
+    /// The snippet to show under the question (`None` for an entry without answer text).
+    pub snippet: Option<Snippet>,
+}
+
+impl SearchResults {
+    /// Highlights of `entry` (one of the hits) for this query: computed on demand so that
+    /// only the hits on screen cost anything.
+    pub fn highlight(&self, entry: &Entry) -> Highlights {
+        Highlights {
+            question: self.highlighter.find(&entry.question, true).ranges,
+            snippet: snippet::snippet(entry, &self.highlighter),
+        }
+    }
+}
+
+impl Index {
+    /// Runs `query` (see [`query`] for its syntax; any input is valid).
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        let plan = plan::compile(self, &query::parse(query));
+        let in_range: Vec<bool> = match &options.day_range {
+            Some((from, to)) => {
+                let (from, to) = if from <= to { (from, to) } else { (to, from) };
+                self.days.iter().map(|d| d >= from && d <= to).collect()
+            }
+            None => vec![true; self.days.len()],
+        };
+        let outcome = eval::run(self, &plan, &in_range, options.limit.unwrap_or(usize::MAX));
+        let hits = outcome
+            .ranked
+            .iter()
+            .map(|scored| Hit {
+                entry: scored.entry as usize,
+                score: scored.score,
+                explain: if options.explain { explain::explain(self, &plan, scored) } else { Vec::new() },
+            })
+            .collect();
+        let day_counts = outcome
+            .per_day
+            .iter()
+            .enumerate()
+            .filter(|(_, &count)| count > 0)
+            .map(|(rank, &count)| DayCount { day: self.days[rank].clone(), count: count as usize })
+            .collect();
+        let not_required = if outcome.relaxed {
+            plan.terms.iter().filter(|t| t.stop_word).map(|t| t.label.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        SearchResults {
+            hits,
+            total: outcome.total,
+            day_counts,
+            not_required,
+            highlighter: Highlighter::new(&plan, self),
+        }
+    }
+
+    /// For a query without results, the same query with misspelled words replaced by words
+    /// of the collection so that it has results ("did you mean …?"); `None` when the query
+    /// has results or no correction finds any.
+    pub fn did_you_mean(&self, query: &str) -> Option<String> {
+        suggest::did_you_mean(self, query)
+    }
+}

@@ -1,0 +1,63 @@
+//! Search results: the matching questions and snippets with their matches marked.
+
+use std::rc::Rc;
+
+use learnings_core::search::{SearchResults, TextKind};
+use learnings_core::Bundle;
+use yew::prelude::*;
+
+use crate::components::day_section::human_date;
+use crate::components::highlighted::Highlighted;
+
+/// Props of [`Results`].
+#[derive(Properties)]
+pub struct ResultsProps {
+    /// The loaded bundle.
+    pub bundle: Rc<Bundle>,
+    /// The ranked results of the current query.
+    pub results: Rc<SearchResults>,
+    /// How many results to show.
+    pub shown: usize,
+    /// The result the keyboard cursor is on.
+    pub cursor: Option<usize>,
+}
+
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle)
+            && Rc::ptr_eq(&self.results, &other.results)
+            && self.shown == other.shown
+            && self.cursor == other.cursor
+    }
+}
+
+/// The result list; each result links to its entry's permalink.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let hits = props.results.hits.iter().take(props.shown).enumerate();
+    html! {
+        <ol class="results">
+            { for hits.filter_map(|(at, hit)| {
+                let entry = props.bundle.entries.get(hit.entry)?;
+                let marks = props.results.highlight(entry);
+                let selected = props.cursor == Some(at);
+                let snippet = marks.snippet.map(|s| {
+                    let text = html! { <Highlighted text={s.text} ranges={s.highlights} /> };
+                    match s.kind {
+                        TextKind::Code => html! { <code class="snippet">{ text }</code> },
+                        TextKind::Prose => html! { <span class="snippet">{ text }</span> },
+                    }
+                });
+                Some(html! {
+                    <li key={entry.id.clone()} class={classes!("result", selected.then_some("selected"))}>
+                        <a href={format!("#{}", entry.id)} aria-current={selected.then_some("true")}>
+                            <span class="result-q"><Highlighted text={entry.question.clone()} ranges={marks.question} /></span>
+                            <span class="result-day">{ human_date(&entry.day) }</span>
+                            { for snippet }
+                        </a>
+                    </li>
+                })
+            }) }
+        </ol>
+    }
+}

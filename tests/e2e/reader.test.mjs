@@ -1,0 +1,153 @@
+// End-to-end tests of searching and reading in the built site (dist/), in headless Chromium.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+
+describe('search and reading', { timeout: 120_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ root: DIST_DIR, prefix: '/learnings/' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(suffix = '', ready = 'article.entry') {
+    const opened = await openPage(browser, server.url + suffix);
+    await opened.page.waitForSelector(ready, { timeout: 20_000 });
+    return opened;
+  }
+
+  it('typing shows ranked results with highlighted question and snippet, and updates the URL', async () => {
+    const { page, consoleErrors, pageErrors } = await open();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', '/ focuses the search box');
+    await page.keyboard.type('asyncio.to_thread');
+    await page.waitForSelector('.result');
+    const first = await page.locator('.result .result-q').first().textContent();
+    assert.match(first, /to_thread|asyncio/i);
+    assert.ok((await page.locator('.result mark').count()) > 0, 'matches are marked');
+    assert.match(await page.locator('.result-count').textContent(), /\d+ results?/);
+    assert.match(page.url(), /\?q=asyncio\.to_thread$/);
+    assert.deepEqual([...consoleErrors, ...pageErrors], []);
+  });
+
+  it('a typo still finds the entry, and Esc clears the query', async () => {
+    const { page } = await open();
+    await page.fill('#search', 'condtion variabel');
+    await page.waitForSelector('.result');
+    assert.match(await page.locator('.result .result-q').first().textContent(), /condition variable/i);
+    await page.focus('#search');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue('#search'), '');
+    await page.waitForSelector('article.entry');
+  });
+
+  it('restores a query from the URL and opens a result with Enter', async () => {
+    const { page } = await open('?q=bktree', '.result');
+    assert.equal(await page.inputValue('#search'), 'bktree');
+    assert.equal(await page.locator('.result').count(), 3);
+    await page.focus('#search');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('article.entry.open');
+    const id = await page.locator('article.entry.open').getAttribute('id');
+    assert.equal(id, 'why-is-bk-tree-search-fast-in-practice-for-word-level-dedup');
+    assert.ok(page.url().endsWith(`?q=bktree#${id}`));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'the opened entry has focus');
+    await page.goBack();
+    await page.waitForSelector('.result');
+  });
+
+  it('says so when nothing matches and offers a correction or dropping the day', async () => {
+    const { page } = await open('?q=zzzzqqqq&day=2026-02-22', '.no-results');
+    assert.match(await page.locator('.no-results').textContent(), /No entries match/);
+    await page.click('.drop-day');
+    await page.waitForFunction(() => !location.search.includes('day='));
+  });
+
+  it('the timeline filters by day, shows a chip, and counts follow the query', async () => {
+    const { page } = await open();
+    await page.click('.day-pick[data-day="2026-02-23"]');
+    await page.waitForFunction(() => document.querySelectorAll('article.entry').length === 10);
+    assert.match(await page.locator('.filter-chip').textContent(), /2026-02-23/);
+    assert.match(page.url(), /\?day=2026-02-23$/);
+    await page.fill('#search', 'bk-tree');
+    await page.waitForSelector('.result');
+    assert.equal(await page.locator('.day-pick[data-day="2026-02-23"] .count').textContent(), '3');
+    assert.equal(await page.locator('.day-pick[data-day="2026-02-24"] .count').textContent(), '0');
+    await page.click('.filter-chip button');
+    await page.waitForFunction(() => !location.search.includes('day='));
+  });
+
+  it('a permalink opens its entry scrolled into view', async () => {
+    const id = 'how-do-you-stage-only-certain-lines-or-hunks-in-git';
+    const { page } = await open(`#${id}`, `article.entry.open`);
+    assert.equal(await page.locator('article.entry.open').getAttribute('id'), id);
+    const inView = await page.evaluate((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }, id);
+    assert.ok(inView);
+  });
+
+  it('the theme toggle is remembered', async () => {
+    const { page } = await open();
+    await page.click('.theme-toggle');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    await page.reload();
+    await page.waitForSelector('article.entry');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  });
+
+  it('? shows the shortcuts panel with the query syntax', async () => {
+    const { page } = await open();
+    await page.keyboard.press('?');
+    assert.match(await page.locator('.help-panel').textContent(), /exact phrase/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.help-panel').count(), 0);
+  });
+});
+
+describe('bad bundles get a clear message and a Retry button', { timeout: 120_000 }, () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => browser?.close());
+
+  async function withBundle(content, expected) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-bad-'));
+    fs.cpSync(DIST_DIR, dir, { recursive: true });
+    if (content === null) fs.rmSync(path.join(dir, 'learnings.json'));
+    else fs.writeFileSync(path.join(dir, 'learnings.json'), content);
+    const server = await startServer({ root: dir });
+    try {
+      const { page } = await openPage(browser, server.url);
+      await page.waitForSelector('[role="alert"]', { timeout: 20_000 });
+      assert.match(await page.locator('[role="alert"]').textContent(), expected);
+      assert.equal(await page.locator('[role="alert"] button').textContent(), 'Retry');
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('missing (404)', () => withBundle(null, /not found.*404/));
+  it('malformed JSON', () => withBundle('{"schema_version": 1, ', /could not be read/));
+  it('unknown schema version', () => withBundle('{"schema_version": 99}', /schema version 99/));
+});

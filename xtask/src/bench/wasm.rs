@@ -1,0 +1,50 @@
+//! The search engine compiled for the browser: crates/bench-web built for wasm32, bound with
+//! wasm-bindgen and optimised with wasm-opt, ready for tests/bench/wasm-bench.mjs.
+
+use std::path::{Path, PathBuf};
+
+use crate::process::{run, Cmd};
+
+/// What wasm-opt runs: speed, since this is a timing harness (the app itself ships `-Oz`).
+const WASM_OPT_LEVEL: &str = "-O3";
+
+/// How the module was built, for the report.
+pub fn how_built() -> String {
+    format!(
+        "The module is crates/bench-web built with the release profile (the app's: opt-level \"z\", fat LTO), \
+         then `wasm-opt {WASM_OPT_LEVEL}`; it times itself with `performance.now()`."
+    )
+}
+
+/// Builds the bench module into `out`/web and returns that directory.
+pub fn build(root: &Path, out: &Path) -> Result<PathBuf, String> {
+    run(Cmd::new("cargo", root).args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "learnings-bench-web",
+    ]))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
+    let wasm = target.join("wasm32-unknown-unknown").join("release").join("learnings_bench_web.wasm");
+    let web = out.join("web");
+    run(Cmd::new("wasm-bindgen", root).args(["--target", "web", "--no-typescript", "--out-dir"]).args([&web, &wasm]))?;
+    let bound = web.join("learnings_bench_web_bg.wasm");
+    let wasm_opt = root.join("node_modules").join(".bin").join("wasm-opt");
+    let wasm_opt = wasm_opt.to_str().ok_or("the repository path is not UTF-8")?;
+    // Rust's wasm32 target emits these post-MVP features by default; binaryen must accept them.
+    run(Cmd::new(wasm_opt, root)
+        .args([
+            WASM_OPT_LEVEL,
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "-o",
+        ])
+        .args([&bound, &bound]))?;
+    Ok(web)
+}
