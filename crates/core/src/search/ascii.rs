@@ -56,7 +56,10 @@ impl Buffers {
             let (last, c) = (b[j - 1], b[j]);
             let split = if last.is_ascii_lowercase() && c.is_ascii_uppercase() {
                 Some(j)
-            } else if last.is_ascii_uppercase() && c.is_ascii_lowercase() && j - 1 > part_start && b[j - 2].is_ascii_uppercase()
+            } else if last.is_ascii_uppercase()
+                && c.is_ascii_lowercase()
+                && j - 1 > part_start
+                && b[j - 2].is_ascii_uppercase()
             {
                 Some(j - 1)
             } else {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::Entry;
-use crate::text::{visit_block_text, TextKind};
+use crate::model::{Block, Entry};
+use crate::text::push_inline_text;
 
 use super::fuzzy::QuestionGroups;
 use super::fxhash::FxBuild;
@@ -16,13 +16,15 @@ use super::vocab::{to_u32, Vocab};
 /// Builds the index of `entries` (see [`Index::new`]).
 pub(crate) fn build(entries: &[Entry]) -> Index {
     let entries = &entries[..entries.len().min(MAX_ENTRIES)];
+    let t0 = std::time::Instant::now();
     let mut interner = Interner::default();
     let mut tokens = Vec::new();
     let mut field_starts = Vec::with_capacity(FIELDS * entries.len() + 1);
     let (mut compounds, mut compound_starts) = (Vec::new(), vec![0u32]);
     let mut fields: [Vec<u32>; FIELDS] = Default::default();
+    let mut buffer = String::new();
     for entry in entries {
-        for_each_unit(entry, &mut |field, text| {
+        for_each_unit(entry, &mut buffer, &mut |field, text| {
             let out = &mut fields[field];
             tokenize(text, &mut |token| {
                 let id = interner.intern(token.text);
@@ -44,7 +46,9 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
     }
     field_starts.push(to_u32(tokens.len()));
 
+    eprintln!("tokenize {:?}", t0.elapsed());
     let (vocab, remap) = interner.finish();
+    eprintln!("vocab {:?} {}", t0.elapsed(), vocab.len());
     for id in tokens.iter_mut().filter(|id| **id != SEPARATOR) {
         *id = remap[*id as usize];
     }
@@ -64,19 +68,21 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
         order: Vec::new(),
         groups: QuestionGroups::build(entries.iter().map(|e| e.question.as_str())),
     };
+    eprintln!("groups {:?}", t0.elapsed());
     index.avg_len = average_lengths(&index, entries.len());
     lay_out_postings(&mut index, entries.len(), &compounds, &compound_starts);
+    eprintln!("postings {:?} {}", t0.elapsed(), index.postings.len());
     sort_days(&mut index, entries);
+    eprintln!("days {:?} tokens {}", t0.elapsed(), index.tokens.len());
     index
 }
 
 /// Calls `visit` with each piece of text of `entry` and its field: the question, each
-/// paragraph and code block of the answer, each source's title and URL.
-fn for_each_unit(entry: &Entry, visit: &mut impl FnMut(usize, &str)) {
+/// paragraph and code block of the answer, each source's title and URL. `buffer` is reused
+/// to join runs, so that indexing allocates nothing per block.
+fn for_each_unit(entry: &Entry, buffer: &mut String, visit: &mut impl FnMut(usize, &str)) {
     visit(QUESTION, &entry.question);
-    visit_block_text(&entry.answer, &mut |kind, text| {
-        visit(if kind == TextKind::Code { CODE } else { ANSWER }, &text);
-    });
+    for_each_block(&entry.answer, buffer, visit);
     for source in &entry.sources {
         visit(SOURCES, &source.title);
         if source.url != source.title {
@@ -85,19 +91,55 @@ fn for_each_unit(entry: &Entry, visit: &mut impl FnMut(usize, &str)) {
     }
 }
 
+fn for_each_block(blocks: &[Block], buffer: &mut String, visit: &mut impl FnMut(usize, &str)) {
+    for block in blocks {
+        buffer.clear();
+        match block {
+            Block::Paragraph { inlines } => {
+                push_inline_text(inlines, buffer);
+                visit(ANSWER, buffer);
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| for_each_block(item, buffer, visit)),
+            Block::Code { spans, .. } => {
+                spans.iter().for_each(|span| buffer.push_str(span.text()));
+                visit(CODE, buffer);
+            }
+        }
+    }
+}
+
 /// Provisional ids in order of first sight, renumbered in byte order at the end.
-#[derive(Default)]
 struct Interner {
     ids: HashMap<Box<str>, u32, FxBuild>,
+    /// Ids of one-byte tokens (punctuation, single letters), found without hashing.
+    bytes: [u32; 128],
+}
+
+impl Default for Interner {
+    fn default() -> Interner {
+        Interner { ids: HashMap::default(), bytes: [u32::MAX; 128] }
+    }
 }
 
 impl Interner {
     fn intern(&mut self, word: &str) -> u32 {
+        if let [byte] = word.as_bytes() {
+            if let Some(slot) = self.bytes.get(usize::from(*byte)) {
+                if *slot != u32::MAX {
+                    return *slot;
+                }
+            }
+        }
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
         let id = to_u32(self.ids.len());
         self.ids.insert(word.into(), id);
+        if let [byte] = word.as_bytes() {
+            if let Some(slot) = self.bytes.get_mut(usize::from(*byte)) {
+                *slot = id;
+            }
+        }
         id
     }
 
