@@ -51,14 +51,18 @@ async function runOne(browser, url, n) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(url + 'bench.html');
     const ready = await (await page.waitForFunction(() => window.benchReady, null, { timeout: 60_000 })).jsonValue();
     if (ready !== 'ready') throw new Error(`the bench page did not load: ${ready}`);
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error(`n=${n} took over ${RUN_TIMEOUT / 1000} s`)), RUN_TIMEOUT).unref(),
     );
-    const result = await Promise.race([page.evaluate(([n, seed]) => window.runBench(n, seed), [n, SEED]), timeout]);
-    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const run = page.evaluate(([n, seed]) => window.runBench(n, seed), [n, SEED]);
+    const result = await Promise.race([run, timeout]).catch((e) => {
+      throw new Error(`n=${n}: ${[e.message, ...errors].join('\n')}`);
+    });
+    if (errors.length) throw new Error(`n=${n}: page errors: ${errors.join('; ')}`);
     return result;
   } finally {
     await context.close();

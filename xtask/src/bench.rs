@@ -16,6 +16,11 @@ use std::time::Instant;
 use crate::process::{run as run_cmd, Cmd};
 use crate::tools;
 
+/// Criterion's own sampling, limited to the sizes it can sample in seconds: it needs at least
+/// ten builds of the 100,000-entry index (over 100 s here), while the bench's summary table,
+/// which is what the report keeps, times every size itself.
+const CRITERION_FILTER: &str = "^build/(1000|10000)$";
+
 /// Entries in the synthetic bundle the app is timed on.
 const PAGE_SYNTHETIC_ENTRIES: &str = "10000";
 
@@ -96,11 +101,6 @@ fn real_bundle(root: &Path, out: &Path) -> Result<PathBuf, String> {
     )?;
     Ok(dir.join("learnings.json"))
 }
-
-/// Criterion's own sampling, limited to the sizes it can sample in seconds: it needs at least
-/// ten builds of the 100,000-entry index (over 100 s here), while the bench's summary table,
-/// which is what the report keeps, times every size itself.
-const CRITERION_FILTER: &str = "^build/(1000|10000)$";
 
 /// Runs the criterion bench on the real bundle and returns the summary it prints at the end:
 /// its Markdown table and the caption just above it.
