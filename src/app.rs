@@ -1,5 +1,6 @@
 //! The root component: loads the bundle, keeps the view in the URL, and lays out the page.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use learnings_core::search::{Index, SearchOptions, SearchResults};
@@ -8,21 +9,26 @@ use learnings_core::{Bundle, Entry};
 use yew::prelude::*;
 
 use crate::components::day_section::DaySection;
-use crate::components::entry_view::EntryView;
+use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorPanel, LoadingNote};
 use crate::components::timeline::Timeline;
+use crate::components::update_banner::UpdateBanner;
+use crate::hooks::use_clipboard::use_clipboard;
+use crate::hooks::use_service_worker::use_service_worker;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::hooks::use_theme::use_theme;
 use crate::hooks::use_url_sync::{current_view, use_url_sync};
 use crate::load::fetch_bundle;
 use crate::state::{Action, AppState, Loading};
 
-/// How many entries or results show before "Show more": the real collection fits on one page,
-/// and 10,000 entries stay smooth.
-const PAGE: usize = 200;
+/// How many entries the reader shows before "Show more": the real collection fits on one
+/// page, and 10,000 entries paint fast.
+const PAGE: usize = 120;
+/// How many search results show before "Show more": each keystroke re-renders them.
+const RESULTS_PAGE: usize = 40;
 
 /// The whole page.
 #[component]
@@ -41,6 +47,7 @@ pub fn App() -> Html {
     }
     use_url_sync(&state);
     let (theme, toggle_theme) = use_theme();
+    let service_worker = use_service_worker();
     let body = match &state.loading {
         Loading::Pending => html! { <main id="main"><LoadingNote /></main> },
         Loading::Failed(error) => {
@@ -55,6 +62,8 @@ pub fn App() -> Html {
         html! { <HelpPanel on_close={Callback::from(move |()| dispatch.dispatch(Action::ToggleHelp))} /> }
     });
     let on_theme = toggle_theme.reform(|_: MouseEvent| ());
+    let (link_copied, copy) = use_clipboard();
+    let on_copy_link = copy.reform(|_: MouseEvent| gloo_utils::window().location().href().unwrap_or_default());
     let on_help = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleHelp))
@@ -67,12 +76,16 @@ pub fn App() -> Html {
                 <div class="tools">
                     <button type="button" class="theme-toggle" onclick={on_theme}
                         aria-label={format!("Theme: {} (change)", theme.name())}>{ theme.name() }</button>
+                    <button type="button" class="copy-link" onclick={on_copy_link}>
+                        { if link_copied { "Link copied" } else { "Copy link" } }
+                    </button>
                     <button type="button" class="help-toggle" onclick={on_help} aria-label="Keyboard shortcuts"
                         aria-expanded={state.help_open.to_string()}>{ "?" }</button>
                 </div>
             </header>
             { body }
             { for help }
+            <UpdateBanner available={service_worker.update_available} on_reload={service_worker.apply_update.clone()} />
         </>
     }
 }
@@ -96,22 +109,24 @@ impl PartialEq for ReaderProps {
 fn Reader(props: &ReaderProps) -> Html {
     let view = &props.state.view;
     let shown = use_state(|| PAGE);
+    let shown_results = use_state(|| RESULTS_PAGE);
     // A bundle arrives once per load attempt, so the attempt number stands for it in memo keys.
     let generation = props.state.attempt;
-    let index = {
-        let bundle = props.bundle.clone();
-        use_memo(generation, move |_| Index::new(&bundle.entries))
-    };
-    let results: Rc<SearchResults> = {
-        let index = index.clone();
-        use_memo((generation, view.query.clone(), view.day.clone()), move |(_, q, day)| {
+    let index = use_deferred_index(generation, &props.bundle);
+    let results: Option<Rc<SearchResults>> = {
+        let index = (*index).clone();
+        let ready = index.is_some();
+        use_memo((generation, ready, view.query.clone(), view.day.clone()), move |(_, _, q, day)| {
             let options =
                 SearchOptions { day_range: day.as_ref().map(DayFilter::day_range), ..SearchOptions::default() };
-            index.search(q, &options)
+            index.map(|index| Rc::new(index.search(q, &options)))
         })
-    };
+    }
+    .as_ref()
+    .clone();
     let searching = !view.query.trim().is_empty();
-    let shown_hits = results.hits.len().min(*shown);
+    let hit_count = results.as_ref().map_or(0, |r| r.hits.len());
+    let shown_hits = hit_count.min(*shown_results);
     {
         let dispatch = props.state.dispatcher();
         use_shortcuts(Callback::from(move |shortcut| match shortcut {
@@ -133,18 +148,15 @@ fn Reader(props: &ReaderProps) -> Html {
     // The open entry is always on the page, however far down it is.
     let open_at = view.entry.as_ref().and_then(|id| entries.iter().position(|e| &e.id == id));
     let limit = (*shown).max(open_at.map_or(0, |at| at + 1));
+    let matched: HashMap<&str, u32> = match (&results, searching) {
+        (Some(results), true) => results.day_counts.iter().map(|c| (c.day.as_str(), c.count as u32)).collect(),
+        _ => HashMap::new(),
+    };
     let days: Vec<(String, u32)> = props
         .bundle
         .days
         .iter()
-        .map(|d| {
-            let count = if searching {
-                results.day_counts.iter().find(|c| c.day == d.date).map_or(0, |c| c.count as u32)
-            } else {
-                d.count
-            };
-            (d.date.clone(), count)
-        })
+        .map(|d| (d.date.clone(), if searching { matched.get(d.date.as_str()).copied().unwrap_or(0) } else { d.count }))
         .collect();
     let on_select = {
         let dispatch = props.state.dispatcher();
@@ -166,6 +178,7 @@ fn Reader(props: &ReaderProps) -> Html {
         html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
     });
     let open = view.entry.clone().map(AttrValue::from);
+    let neighbours = view.entry.as_ref().and_then(|id| neighbours(&props.bundle, id));
     let search_box = {
         let dispatch = props.state.dispatcher();
         let on_query = Callback::from(move |q: String| dispatch.dispatch(Action::SetQuery(q)));
@@ -174,7 +187,7 @@ fn Reader(props: &ReaderProps) -> Html {
         let dispatch = props.state.dispatcher();
         let (bundle, results, cursor) = (props.bundle.clone(), results.clone(), props.state.cursor);
         let on_enter = Callback::from(move |()| {
-            let hit = results.hits.get(cursor.unwrap_or(0));
+            let hit = results.as_ref().and_then(|r| r.hits.get(cursor.unwrap_or(0)));
             if let Some(entry) = hit.and_then(|h| bundle.entries.get(h.entry)) {
                 dispatch.dispatch(Action::Open(entry.id.clone()));
             }
@@ -185,7 +198,7 @@ fn Reader(props: &ReaderProps) -> Html {
         html! {
             <>
                 { for group_by_day(&entries[..limit.min(entries.len())]).into_iter().map(|(day, entries)| html! {
-                    <DaySection key={day.clone()} date={day.clone()} {entries} open={open.clone()} />
+                    <DaySection key={day.clone()} date={day.clone()} {entries} open={open.clone()} neighbours={neighbours.clone()} />
                 }) }
                 { for more }
             </>
@@ -199,28 +212,33 @@ fn Reader(props: &ReaderProps) -> Html {
         html! {
             <>
                 <button type="button" class="back" onclick={back}>{ "← Back to results" }</button>
-                <EntryView entry={Rc::new(entry.clone())} open=true />
+                <EntryView entry={Rc::new(entry.clone())} open=true {neighbours} />
             </>
         }
-    } else if results.hits.is_empty() {
-        no_results(&props.state, &index)
+    } else if let (Some(results), Some(index)) = (&results, index.as_ref()) {
+        if results.hits.is_empty() {
+            no_results(&props.state, index)
+        } else {
+            let more = (results.hits.len() > shown_hits).then(|| {
+                let shown = shown_results.clone();
+                let onclick = Callback::from(move |_: MouseEvent| shown.set(shown_hits + RESULTS_PAGE));
+                html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", results.hits.len() - shown_hits) }</button> }
+            });
+            html! {
+                <>
+                    <Results bundle={props.bundle.clone()} results={results.clone()} shown={shown_hits} cursor={props.state.cursor} />
+                    { for more }
+                </>
+            }
+        }
     } else {
-        let more = (results.hits.len() > shown_hits).then(|| {
-            let shown = shown.clone();
-            let onclick = Callback::from(move |_: MouseEvent| shown.set(shown_hits + PAGE));
-            html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", results.hits.len() - shown_hits) }</button> }
-        });
-        html! {
-            <>
-                <Results bundle={props.bundle.clone()} results={results.clone()} shown={shown_hits} cursor={props.state.cursor} />
-                { for more }
-            </>
-        }
+        html! { <p class="status">{ "Preparing search…" }</p> }
     };
     let announcement = if searching {
-        match results.total {
-            1 => "1 result".to_string(),
-            n => format!("{n} results"),
+        match results.as_ref().map(|r| r.total) {
+            None => "Preparing search…".to_string(),
+            Some(1) => "1 result".to_string(),
+            Some(n) => format!("{n} results"),
         }
     } else {
         format!("{} entries", entries.len())
@@ -260,6 +278,34 @@ fn no_results(state: &UseReducerHandle<AppState>, index: &Index) -> Html {
             { for drop_day }
         </div>
     }
+}
+
+/// The search index, built just after the first paint so the entries show before indexing
+/// starts; `None` until then.
+#[hook]
+fn use_deferred_index(generation: u32, bundle: &Rc<Bundle>) -> UseStateHandle<Option<Rc<Index>>> {
+    let index = use_state(|| None);
+    {
+        let (index, bundle) = (index.clone(), bundle.clone());
+        use_effect_with(generation, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // A zero timeout is a new task: the browser paints the entries first.
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                index.set(Some(Rc::new(Index::new(&bundle.entries))));
+            });
+        });
+    }
+    index
+}
+
+/// The entries around the one with `id`, in reading order.
+fn neighbours(bundle: &Bundle, id: &str) -> Option<Neighbours> {
+    let at = bundle.entries.iter().position(|e| e.id == id)?;
+    let pair = |e: &Entry| (e.id.clone(), e.question.clone());
+    Some(Neighbours {
+        previous: at.checked_sub(1).and_then(|i| bundle.entries.get(i)).map(pair),
+        next: bundle.entries.get(at + 1).map(pair),
+    })
 }
 
 /// Consecutive entries of the same day, grouped.

@@ -16,8 +16,30 @@ mod state;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_message();
+    }));
     yew::Renderer::<app::App>::new().render();
+}
+
+/// After a panic the app cannot run any more: say so on the page instead of leaving a dead UI.
+/// Plain DOM calls only, and a link to reload (a button would need the stopped app).
+#[cfg(target_arch = "wasm32")]
+fn show_crash_message() {
+    let document = gloo_utils::document();
+    let (Ok(panel), Ok(link), Some(body)) =
+        (document.create_element("div"), document.create_element("a"), document.body())
+    else {
+        return;
+    };
+    panel.set_class_name("error-panel crash");
+    drop(panel.set_attribute("role", "alert"));
+    panel.set_text_content(Some("Learnings stopped because of an internal error. "));
+    link.set_text_content(Some("Reload the page"));
+    drop(link.set_attribute("href", ""));
+    drop(panel.append_child(&link));
+    drop(body.prepend_with_node_1(&panel));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

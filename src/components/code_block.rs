@@ -1,7 +1,10 @@
-//! A code block with its build-time highlighting.
+//! A code block with its build-time highlighting and a copy button.
 
+use learnings_core::text::code_text;
 use learnings_core::CodeSpan;
 use yew::prelude::*;
+
+use crate::hooks::use_clipboard::use_clipboard;
 
 /// Props of [`CodeBlock`].
 #[derive(Properties, PartialEq)]
@@ -12,15 +15,25 @@ pub struct CodeBlockProps {
     pub spans: Vec<CodeSpan>,
 }
 
-/// `<pre class="code">` whose highlighted spans carry `tok-*` classes.
+/// `<pre class="code">` whose highlighted spans carry `tok-*` classes, with a Copy button.
 #[component]
 pub fn CodeBlock(props: &CodeBlockProps) -> Html {
+    let (copied, copy) = use_clipboard();
+    let onclick = {
+        let code = code_text(&props.spans);
+        copy.reform(move |_: MouseEvent| code.clone())
+    };
     html! {
-        <pre class="code" data-lang={props.lang.clone()}><code>
-            { for props.spans.iter().map(|span| match span.class() {
-                "" => html! { { span.text().to_string() } },
-                class => html! { <span class={format!("tok-{class}")}>{ span.text().to_string() }</span> },
-            }) }
-        </code></pre>
+        <div class="code-block">
+            <button type="button" class="copy-code" {onclick} aria-label="Copy code">
+                { if copied { "Copied" } else { "Copy" } }
+            </button>
+            <pre class="code" data-lang={props.lang.clone()} tabindex="0"><code>
+                { for props.spans.iter().map(|span| match span.class() {
+                    "" => html! { { span.text().to_string() } },
+                    class => html! { <span class={format!("tok-{class}")}>{ span.text().to_string() }</span> },
+                }) }
+            </code></pre>
+        </div>
     }
 }

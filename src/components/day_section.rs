@@ -5,7 +5,7 @@ use std::rc::Rc;
 use learnings_core::Entry;
 use yew::prelude::*;
 
-use crate::components::entry_view::EntryView;
+use crate::components::entry_view::{EntryView, Neighbours};
 
 /// Props of [`DaySection`].
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,9 @@ pub struct DaySectionProps {
     /// The open entry's id, if it is among them.
     #[prop_or_default]
     pub open: Option<AttrValue>,
+    /// The open entry's neighbours.
+    #[prop_or_default]
+    pub neighbours: Option<Neighbours>,
 }
 
 /// A day with its entries.
@@ -29,7 +32,7 @@ pub fn DaySection(props: &DaySectionProps) -> Html {
             </h2>
             { for props.entries.iter().map(|entry| html! {
                 <EntryView key={entry.id.clone()} entry={entry.clone()}
-                    open={props.open.as_deref() == Some(entry.id.as_str())} />
+                    open={props.open.as_deref() == Some(entry.id.as_str())} neighbours={props.neighbours.clone()} />
             }) }
         </section>
     }

@@ -7,6 +7,15 @@ use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
 
+/// The entries before and after the open one in reading order, as `(id, question)`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Neighbours {
+    /// The entry above (newer, or earlier the same day).
+    pub previous: Option<(String, String)>,
+    /// The entry below.
+    pub next: Option<(String, String)>,
+}
+
 /// Props of [`EntryView`].
 #[derive(Properties, PartialEq)]
 pub struct EntryViewProps {
@@ -15,6 +24,9 @@ pub struct EntryViewProps {
     /// Whether the entry is the open one: scrolled into view and focused.
     #[prop_or_default]
     pub open: bool,
+    /// Links to the neighbouring entries, shown when the entry is open.
+    #[prop_or_default]
+    pub neighbours: Option<Neighbours>,
 }
 
 /// An entry as an `<article>` whose id is the entry's permalink fragment.
@@ -45,6 +57,16 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
                         } }</li>
                     }) }
                 </ul>
+            }
+            if let Some(neighbours) = props.neighbours.as_ref().filter(|_| props.open) {
+                <nav class="entry-nav" aria-label="Neighbouring entries">
+                    if let Some((id, question)) = &neighbours.previous {
+                        <a href={format!("#{id}")} rel="prev">{ format!("← {question}") }</a>
+                    }
+                    if let Some((id, question)) = &neighbours.next {
+                        <a href={format!("#{id}")} rel="next">{ format!("{question} →") }</a>
+                    }
+                </nav>
             }
         </article>
     }

@@ -10,3 +10,4 @@ pub mod results;
 pub mod search_box;
 pub mod status;
 pub mod timeline;
+pub mod update_banner;

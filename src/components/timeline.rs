@@ -1,6 +1,9 @@
 //! The day filter: a compact calendar heatmap (weeks by weekday, darker = more entries) and a
 //! list of days grouped by month. Counts follow the current query. Click selects a day,
 //! shift-click a range from the selected day, a month label the month.
+//!
+//! It stays small however long the collection: the heatmap shows the year up to the filter's
+//! last day (or the newest day), and the list opens only the month in focus.
 
 use learnings_core::date::{days_between, weekday};
 use learnings_core::view::DayFilter;
@@ -42,7 +45,9 @@ fn level(count: u32, max: u32) -> u32 {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let max = props.days.iter().map(|(_, c)| *c).max().unwrap_or(0);
-    let day_button = |day: &String, count: u32, label: Html, class: &'static str| {
+    let noun = |count: u32| if count == 1 { "entry" } else { "entries" };
+    // A button with visible text is named by it; a bare heatmap square gets an aria-label.
+    let day_button = |day: &String, count: u32, label: Option<Html>, class: &'static str| {
         let on_select = props.on_select.clone();
         let current = props.filter.clone();
         let day_owned = day.clone();
@@ -51,19 +56,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! {
             <button type="button" {class} data-day={day.clone()} data-level={level(count, max).to_string()}
                 aria-pressed={selected.to_string()}
-                aria-label={format!("{}: {} {}", human_date(day), count, if count == 1 { "entry" } else { "entries" })}
-                {onclick}>{ label }</button>
+                aria-label={label.is_none().then(|| format!("{}: {} {}", human_date(day), count, noun(count)))}
+                {onclick}>{ label.unwrap_or_default() }</button>
         }
     };
-    let heatmap = heatmap_cells(&props.days);
+    let focus = props.filter.as_ref().map(|f| f.day_range().1).or_else(|| props.days.first().map(|(d, _)| d.clone()));
+    let focus = focus.unwrap_or_default();
+    let heatmap = heatmap_cells(&props.days, &focus);
     let months = group_by_month(&props.days);
+    let open_month = focus.get(..7).unwrap_or_default().to_string();
     html! {
         <nav class="timeline" aria-label="Days">
             <div class="heatmap" role="group" aria-label="Calendar of days">
-                { for heatmap.iter().map(|cell| html! {
-                    <span class="cell" style={format!("grid-row:{};grid-column:{}", cell.weekday + 1, cell.week + 1)}>
-                        { day_button(&cell.day, cell.count, html! {}, "heat") }
-                    </span>
+                { for heatmap.iter().map(|cell| match cell {
+                    Some((day, count)) => html! { <span class="cell">{ day_button(day, *count, None, "heat") }</span> },
+                    None => html! { <span class="cell" aria-hidden="true"></span> },
                 }) }
             </div>
             { for months.iter().map(|(month, days)| {
@@ -71,19 +78,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 let month_owned = month.clone();
                 let onclick = Callback::from(move |_| on_select.emit(DayFilter::parse(&month_owned)));
                 let month_name = human_date(&format!("{month}-01")).replace(" 1,", "");
+                let total: u32 = days.iter().map(|(_, c)| c).sum();
+                let open = *month == open_month;
                 html! {
                     <div class="month">
                         <button type="button" class="month-label" data-month={month.clone()}
                             aria-pressed={(props.filter == Some(DayFilter::Month(month.clone()))).to_string()}
-                            {onclick}>{ month_name }</button>
+                            aria-expanded={open.to_string()}
+                            {onclick}><span>{ month_name }</span><span class="count">{ total.to_string() }</span></button>
+                        if open {
                         <ul class="day-list">
                             { for days.iter().map(|(day, count)| html! {
-                                <li>{ day_button(day, *count, html! {
+                                <li>{ day_button(day, *count, Some(html! {
                                     <><span class="day-name">{ human_date(day) }</span>
-                                    <span class="count">{ count.to_string() }</span></>
-                                }, "day-pick") }</li>
+                                    <span class="count">{ count.to_string() }<span class="visually-hidden">{ format!(" {}", noun(*count)) }</span></span></>
+                                }), "day-pick") }</li>
                             }) }
                         </ul>
+                        }
                     </div>
                 }
             }) }
@@ -91,24 +103,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// A day's place in the heatmap.
-struct Cell {
-    day: String,
-    count: u32,
-    weekday: u32,
-    week: i64,
-}
+/// How many days the heatmap spans: 53 weeks.
+const HEATMAP_DAYS: i64 = 53 * 7;
 
-/// Days laid out as columns of weeks (oldest week first) and rows of weekdays.
-fn heatmap_cells(days: &[(String, u32)]) -> Vec<Cell> {
-    let Some((oldest, _)) = days.last() else { return Vec::new() };
-    let Some(first_weekday) = weekday(oldest) else { return Vec::new() };
-    days.iter()
-        .filter_map(|(day, count)| {
-            let offset = days_between(oldest, day)? + i64::from(first_weekday);
-            Some(Cell { day: day.clone(), count: *count, weekday: weekday(day)?, week: offset / 7 })
-        })
-        .collect()
+/// The heatmap's cells in calendar order, Monday first, from the week of the oldest day shown
+/// to `last`: a grid flowing in columns of seven places each day by itself (no inline styles,
+/// which the Content-Security-Policy forbids). `None` is a day without entries.
+fn heatmap_cells(days: &[(String, u32)], last: &str) -> Vec<Option<(String, u32)>> {
+    let mut in_window: Vec<(i64, &(String, u32))> = days
+        .iter()
+        .filter_map(|d| days_between(&d.0, last).filter(|n| (0..HEATMAP_DAYS).contains(n)).map(|n| (n, d)))
+        .collect();
+    in_window.reverse();
+    let Some(&(span, (oldest, _))) = in_window.first() else { return Vec::new() };
+    let lead = weekday(oldest).unwrap_or(0) as usize;
+    let mut cells = vec![None; lead + span as usize + 1];
+    for (back, day) in in_window {
+        cells[lead + (span - back) as usize] = Some(day.clone());
+    }
+    cells
 }
 
 /// Days grouped by `YYYY-MM`, newest month first.

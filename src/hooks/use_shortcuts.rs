@@ -28,9 +28,12 @@ fn in_text_field(event: &KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable())
 }
 
-/// Listens for shortcuts on the document and reports them to `on_shortcut`.
+/// Listens for shortcuts on the document and reports them to the latest `on_shortcut`.
 #[hook]
 pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
+    // The listener lives as long as the page; it calls whatever callback the last render gave.
+    let latest = use_mut_ref(|| on_shortcut.clone());
+    *latest.borrow_mut() = on_shortcut;
     use_effect_with((), move |_| {
         // Not passive: `/` and Ctrl-K must not also type or open the browser's search.
         let options = EventListenerOptions::enable_prevent_default();
@@ -57,7 +60,8 @@ pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
                 "k" => Shortcut::Move(-1),
                 _ => return,
             };
-            on_shortcut.emit(shortcut);
+            let callback = latest.borrow().clone();
+            callback.emit(shortcut);
         });
         move || drop(listener)
     });

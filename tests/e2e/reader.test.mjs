@@ -88,8 +88,8 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.match(page.url(), /\?day=2026-02-23$/);
     await page.fill('#search', 'bk-tree');
     await page.waitForSelector('.result');
-    assert.equal(await page.locator('.day-pick[data-day="2026-02-23"] .count').textContent(), '3');
-    assert.equal(await page.locator('.day-pick[data-day="2026-02-24"] .count').textContent(), '0');
+    assert.equal(await page.locator('.day-pick[data-day="2026-02-23"] .count').textContent(), '3 entries');
+    assert.equal(await page.locator('.day-pick[data-day="2026-02-24"] .count').textContent(), '0 entries');
     await page.click('.filter-chip button');
     await page.waitForFunction(() => !location.search.includes('day='));
   });
@@ -103,6 +103,22 @@ describe('search and reading', { timeout: 120_000 }, () => {
       return r.top >= 0 && r.top < window.innerHeight;
     }, id);
     assert.ok(inView);
+  });
+
+  it('an open entry links to its neighbours, and code blocks copy their code', async () => {
+    const id = 'how-do-you-stage-only-certain-lines-or-hunks-in-git';
+    const { page } = await open(`#${id}`, 'article.entry.open');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const next = page.locator('article.entry.open a[rel="next"]');
+    assert.match(await next.textContent(), /BK-tree fast/);
+    await page.locator('article.entry.open .copy-code').first().click();
+    await page.waitForSelector('article.entry.open .copy-code:text("Copied")');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^git add -p\n# y = stage hunk/);
+    await next.click();
+    await page.waitForFunction(() => location.hash === '#what-is-the-one-pruning-rule-that-makes-bk-tree-fast');
+    await page.waitForSelector('article#what-is-the-one-pruning-rule-that-makes-bk-tree-fast.open');
+    await page.goBack();
+    await page.waitForSelector(`article#${id}.open`);
   });
 
   it('the theme toggle is remembered', async () => {

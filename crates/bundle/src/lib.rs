@@ -9,6 +9,7 @@ pub mod error;
 pub mod feed;
 pub mod highlight;
 pub mod markdown;
+pub mod postbuild;
 pub mod slug;
 
 pub use build::{build, write, BUNDLE_FILE, FEED_FILE};

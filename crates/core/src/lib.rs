@@ -14,4 +14,4 @@ pub mod view;
 pub use model::{
     decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
 };
-pub use search::{DayCount, Highlights, Hit, Index, SearchOptions, SearchResults, Snippet};
+pub use search::{DayCount, Highlights, Hit, Index, IsoDay, SearchOptions, SearchResults, Snippet};

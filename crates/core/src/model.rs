@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the app needs: days newest first and their entries in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// It is `Eq` so that `Rc<Bundle>` compares by pointer first: the app compares its state on
+/// every render, and a 10,000-entry bundle must not be compared field by field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bundle {
     /// Format version of this file, see [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -29,7 +32,7 @@ pub struct Day {
 }
 
 /// One "today I learned" entry: a question, its answer and its sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// Stable id: the slug of the question, unique in the bundle; used as the URL fragment.
     pub id: String,
@@ -56,7 +59,7 @@ pub struct Source {
 }
 
 /// A block of an answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph of inline runs.

@@ -14,8 +14,15 @@ const MIX: f64 = 0.25;
 const NOVEL: f64 = 0.02;
 /// Share of code identifiers replaced.
 const CODE_MIX: f64 = 0.15;
-/// Most entries on one synthetic day.
-const MAX_PER_DAY: u64 = 6;
+/// How many entries a synthetic day has: usually a few, sometimes a burst (the real days
+/// have 1 to 88), about 12 on average.
+fn entries_on_a_day(rng: &mut SplitMix64) -> u64 {
+    match rng.below(10) {
+        0..=4 => 1 + rng.below(5),
+        5..=8 => 6 + rng.below(15),
+        _ => 21 + rng.below(70),
+    }
+}
 
 /// `n` entries made from `real` (empty if `real` is), newest day first, with unique ids,
 /// spread over days going back from the newest real day.
@@ -26,12 +33,12 @@ pub fn collection(real: &[Entry], n: usize, seed: u64) -> Vec<Entry> {
     let pools = Pools::new(real);
     let mut rng = SplitMix64(seed);
     let newest = real.iter().map(|e| e.day.as_str()).max().and_then(day_number).unwrap_or(20_508);
-    let (mut day, mut left_today) = (newest, 1 + rng.below(MAX_PER_DAY));
+    let (mut day, mut left_today) = (newest, entries_on_a_day(&mut rng));
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         if left_today == 0 {
             day -= 1;
-            left_today = 1 + rng.below(MAX_PER_DAY);
+            left_today = entries_on_a_day(&mut rng);
         }
         left_today -= 1;
         let base = &real[rng.below(real.len() as u64) as usize];
@@ -307,7 +314,7 @@ mod tests {
         assert!(a.windows(2).all(|w| w[0].day >= w[1].day));
         assert_eq!(a[0].day, "2026-02-24");
         let days: HashSet<&str> = a.iter().map(|e| e.day.as_str()).collect();
-        assert!(days.len() > 500 / MAX_PER_DAY as usize, "spread over many days");
+        assert!(days.len() > 500 / 90 && days.len() < 500 / 3, "spread over many days: {}", days.len());
         assert!(days.iter().all(|d| crate::date::is_iso_day(d)));
     }
 

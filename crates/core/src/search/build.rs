@@ -1,33 +1,45 @@
 //! Building the index: tokenize every entry once, sort the vocabulary, then lay out the
 //! postings in two counting passes (no per-token allocation, no sorting of postings).
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use crate::model::{Block, Entry};
 use crate::text::push_inline_text;
 
 use super::fuzzy::QuestionGroups;
-use super::fxhash::FxBuild;
 use super::index::{Index, Posting, MAX_ENTRIES, SEPARATOR};
+use super::intern::Interner;
 use super::score::{field_score, ANSWER, CODE, FIELDS, QUESTION, SOURCES};
 use super::tokenize::{tokenize, Kind};
 use super::vocab::{to_u32, Vocab};
+use super::IsoDay;
 
 /// Builds the index of `entries` (see [`Index::new`]).
 pub(crate) fn build(entries: &[Entry]) -> Index {
     let entries = &entries[..entries.len().min(MAX_ENTRIES)];
-    let t0 = std::time::Instant::now();
     let mut interner = Interner::default();
     let mut tokens = Vec::new();
     let mut field_starts = Vec::with_capacity(FIELDS * entries.len() + 1);
     let (mut compounds, mut compound_starts) = (Vec::new(), vec![0u32]);
     let mut fields: [Vec<u32>; FIELDS] = Default::default();
     let mut buffer = String::new();
-    for entry in entries {
+    // Entries per provisional id, counted as ids are seen (`seen` holds the last entry + 1).
+    let (mut df, mut seen) = (Vec::new(), Vec::new());
+    for (e, entry) in entries.iter().enumerate() {
+        let stamp = to_u32(e + 1);
         for_each_unit(entry, &mut buffer, &mut |field, text| {
             let out = &mut fields[field];
             tokenize(text, &mut |token| {
                 let id = interner.intern(token.text);
+                let i = id as usize;
+                if i == df.len() {
+                    df.push(0);
+                    seen.push(0);
+                }
+                if seen[i] != stamp {
+                    seen[i] = stamp;
+                    df[i] += 1;
+                }
                 match token.kind {
                     Kind::Compound => compounds.push((id, field as u8)),
                     Kind::Word | Kind::Punct => out.push(id),
@@ -46,9 +58,14 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
     }
     field_starts.push(to_u32(tokens.len()));
 
-    eprintln!("tokenize {:?}", t0.elapsed());
-    let (vocab, remap) = interner.finish();
-    eprintln!("vocab {:?} {}", t0.elapsed(), vocab.len());
+    let (vocab, remap) = sort_vocabulary(&interner);
+    let mut post_starts = vec![0u32; vocab.len() + 1];
+    for (provisional, &count) in df.iter().enumerate() {
+        post_starts[remap[provisional] as usize + 1] = count;
+    }
+    for i in 1..post_starts.len() {
+        post_starts[i] += post_starts[i - 1];
+    }
     for id in tokens.iter_mut().filter(|id| **id != SEPARATOR) {
         *id = remap[*id as usize];
     }
@@ -67,13 +84,11 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
         days: Vec::new(),
         order: Vec::new(),
         groups: QuestionGroups::build(entries.iter().map(|e| e.question.as_str())),
+        scratch: RefCell::default(),
     };
-    eprintln!("groups {:?}", t0.elapsed());
     index.avg_len = average_lengths(&index, entries.len());
-    lay_out_postings(&mut index, entries.len(), &compounds, &compound_starts);
-    eprintln!("postings {:?} {}", t0.elapsed(), index.postings.len());
+    lay_out_postings(&mut index, post_starts, &compounds, &compound_starts);
     sort_days(&mut index, entries);
-    eprintln!("days {:?} tokens {}", t0.elapsed(), index.tokens.len());
     index
 }
 
@@ -108,52 +123,16 @@ fn for_each_block(blocks: &[Block], buffer: &mut String, visit: &mut impl FnMut(
     }
 }
 
-/// Provisional ids in order of first sight, renumbered in byte order at the end.
-struct Interner {
-    ids: HashMap<Box<str>, u32, FxBuild>,
-    /// Ids of one-byte tokens (punctuation, single letters), found without hashing.
-    bytes: [u32; 128],
-}
-
-impl Default for Interner {
-    fn default() -> Interner {
-        Interner { ids: HashMap::default(), bytes: [u32::MAX; 128] }
+/// The sorted vocabulary of the words `interner` numbered and, for each of their numbers,
+/// their id in it.
+fn sort_vocabulary(interner: &Interner) -> (Vocab, Vec<u32>) {
+    let mut order: Vec<u32> = (0..to_u32(interner.len())).collect();
+    order.sort_unstable_by(|&a, &b| interner.word(a).cmp(interner.word(b)));
+    let mut remap = vec![0; order.len()];
+    for (rank, &provisional) in order.iter().enumerate() {
+        remap[provisional as usize] = to_u32(rank);
     }
-}
-
-impl Interner {
-    fn intern(&mut self, word: &str) -> u32 {
-        if let [byte] = word.as_bytes() {
-            if let Some(slot) = self.bytes.get(usize::from(*byte)) {
-                if *slot != u32::MAX {
-                    return *slot;
-                }
-            }
-        }
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = to_u32(self.ids.len());
-        self.ids.insert(word.into(), id);
-        if let [byte] = word.as_bytes() {
-            if let Some(slot) = self.bytes.get_mut(usize::from(*byte)) {
-                *slot = id;
-            }
-        }
-        id
-    }
-
-    /// The sorted vocabulary and, for each provisional id, its final id.
-    fn finish(self) -> (Vocab, Vec<u32>) {
-        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut remap = vec![0; words.len()];
-        for (rank, (_, provisional)) in words.iter().enumerate() {
-            remap[*provisional as usize] = to_u32(rank);
-        }
-        let words: Vec<Box<str>> = words.into_iter().map(|(w, _)| w).collect();
-        (Vocab::from_sorted(&words), remap)
-    }
+    (Vocab::from_sorted(order.iter().map(|&id| interner.word(id))), remap)
 }
 
 fn average_lengths(index: &Index, entries: usize) -> [f32; FIELDS] {
@@ -166,28 +145,15 @@ fn average_lengths(index: &Index, entries: usize) -> [f32; FIELDS] {
     total.map(|t| (t as f32 / entries.max(1) as f32).max(1.0))
 }
 
-/// Counts each entry's tokens per field, then writes the postings: a first pass counts the
-/// entries per token, a second fills each token's slice in entry order.
-fn lay_out_postings(index: &mut Index, entries: usize, compounds: &[(u32, u8)], compound_starts: &[u32]) {
+/// Writes the postings: each token's slice (sized by `starts`, from the entry counts) is
+/// filled in entry order with the entry's field counts of the token.
+fn lay_out_postings(index: &mut Index, starts: Vec<u32>, compounds: &[(u32, u8)], compound_starts: &[u32]) {
     let mut counter = TermCounter::new(index.vocab.len());
-    let mut starts = vec![0u32; index.vocab.len() + 1];
-    for e in 0..entries {
-        let bounds = compound_starts[e] as usize..compound_starts[e + 1] as usize;
-        counter.count(index, to_u32(e), &compounds[bounds]);
-        for &(id, _) in &counter.touched {
-            starts[id as usize + 1] += 1;
-        }
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
     let mut cursor = starts.clone();
     let mut postings = vec![Posting::new(0, 0, 0.0); starts.last().copied().unwrap_or(0) as usize];
-    counter.reset();
-    for e in 0..entries {
+    for (e, bounds) in compound_starts.windows(2).enumerate() {
         let entry = to_u32(e);
-        let bounds = compound_starts[e] as usize..compound_starts[e + 1] as usize;
-        counter.count(index, entry, &compounds[bounds]);
+        counter.count(index, entry, &compounds[bounds[0] as usize..bounds[1] as usize]);
         let lens = index.field_lens(entry);
         for &(id, tf) in &counter.touched {
             let fields = (0..FIELDS).filter(|&f| tf[f] > 0).fold(0, |bits, f| bits | 1 << f);
@@ -211,10 +177,6 @@ struct TermCounter {
 impl TermCounter {
     fn new(vocab: usize) -> TermCounter {
         TermCounter { stamp: vec![0; vocab], slot: vec![0; vocab], touched: Vec::new() }
-    }
-
-    fn reset(&mut self) {
-        self.stamp.fill(0);
     }
 
     fn count(&mut self, index: &Index, entry: u32, compounds: &[(u32, u8)]) {
@@ -247,7 +209,7 @@ fn sort_days(index: &mut Index, entries: &[Entry]) {
     days.sort_unstable_by(|a, b| b.cmp(a));
     days.dedup();
     index.entry_day = entries.iter().map(|e| to_u32(days.partition_point(|d| *d > e.day.as_str()))).collect();
-    index.days = days.into_iter().map(String::from).collect();
+    index.days = days.into_iter().map(IsoDay::from).collect();
     let mut order: Vec<u32> = (0..to_u32(entries.len())).collect();
     order.sort_by_key(|&e| index.entry_day[e as usize]);
     index.order = order;

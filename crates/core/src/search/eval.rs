@@ -42,8 +42,11 @@ pub(crate) struct Outcome {
 
 /// Sums the terms' scores over the entries that match every term `required` says must
 /// match, cheapest term first; the other terms only add to the score.
-fn accumulate(index: &Index, plan: &Plan, required: &dyn Fn(&TermPlan) -> bool) -> Accumulator {
-    let mut acc = Accumulator::new(index.entry_count());
+fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: &dyn Fn(&TermPlan) -> bool) {
+    acc.reset(index.entry_count());
+    if !plan.days.is_empty() {
+        acc.days = Some(day_mask(index, &plan.days));
+    }
     let costs: Vec<usize> = plan.terms.iter().map(|t| cost(index, t)).collect();
     let mut order: Vec<usize> = (0..plan.terms.len()).collect();
     order.sort_by_key(|&t| (!required(&plan.terms[t]), costs[t]));
@@ -53,7 +56,6 @@ fn accumulate(index: &Index, plan: &Plan, required: &dyn Fn(&TermPlan) -> bool) 
             break;
         }
     }
-    acc
 }
 
 /// Evaluates `plan`, keeping entries whose day rank passes `in_range`, returning at most
@@ -82,18 +84,27 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
         outcome.ranked = matched;
         return outcome;
     }
-    let mut acc = accumulate(index, plan, &|_| true);
+    // The index's accumulator, unless (impossibly, single-threaded) it is in use.
+    let mut shared = index.scratch.try_borrow_mut();
+    let mut own = Accumulator::default();
+    let acc = match shared.as_deref_mut() {
+        Ok(acc) => acc,
+        Err(_) => &mut own,
+    };
+    accumulate(acc, index, plan, &|_| true);
     let stop_words = plan.terms.iter().filter(|t| t.stop_word).count();
     if acc.candidates.is_empty() && stop_words > 0 && stop_words < plan.terms.len() {
-        acc = accumulate(index, plan, &|t: &TermPlan| !t.stop_word);
+        accumulate(acc, index, plan, &|t: &TermPlan| !t.stop_word);
         outcome.relaxed = true;
     }
     let required = acc.required;
+    matched.reserve(acc.candidates.len());
     for &e in &acc.candidates {
         if let Some(day) = accept(e, &mut outcome) {
-            let all_in_question = required >= 2 && usize::from(acc.in_question[e as usize]) == required;
+            let slot = acc.slots[e as usize];
+            let all_in_question = required >= 2 && usize::from(slot.in_question) == required;
             let bonus = if all_in_question { ALL_IN_QUESTION } else { 1.0 };
-            let score = acc.total[e as usize] * bonus;
+            let score = slot.total * bonus;
             matched.push(Scored { entry: e, score, all_in_question, adjacency: 1.0, day });
         }
     }
@@ -169,7 +180,7 @@ fn adjacent_in(index: &Index, tokens: &[u32], left: &WordMatch, right: &WordMatc
 
 /// Which day ranks the query's `day:` filters keep.
 fn day_mask(index: &Index, days: &[String]) -> Vec<bool> {
-    index.days.iter().map(|d| days.is_empty() || days.iter().any(|p| d.starts_with(p.as_str()))).collect()
+    index.days.iter().map(|d| days.is_empty() || days.iter().any(|p| d.as_str().starts_with(p.as_str()))).collect()
 }
 
 fn cost(index: &Index, term: &TermPlan) -> usize {
@@ -192,23 +203,28 @@ fn term_matches(index: &Index, term: &TermPlan, entry: u32) -> bool {
 /// The score of `term`'s phrase in `entry` and whether it occurs in the question.
 pub(crate) fn phrase_score(index: &Index, term: &TermPlan, entry: u32) -> Option<(f32, bool)> {
     let phrase = &term.phrase;
+    let (anchor, len) = (term.anchor, phrase.len());
+    let first = phrase.get(anchor)?;
     let mut tf = [0u32; FIELDS];
     let mut best = 0.0f32;
     for (f, count) in tf.iter_mut().enumerate() {
         let tokens = index.field(entry, f);
-        if tokens.len() < phrase.len() {
+        if tokens.len() < len {
             continue;
         }
-        for window in tokens.windows(phrase.len()) {
-            let quality = window
-                .iter()
-                .zip(phrase)
-                .try_fold(1.0f32, |q, (&id, part)| part.tier(id, index).map(|t| q.min(t.weight())));
-            if let Some(q) = quality {
+        // Look for the anchor part, then check the others around it.
+        for_each_match(&tokens[anchor..=tokens.len() - len + anchor], first, &mut |start| {
+            let window = &tokens[start..start + len];
+            if window.iter().zip(phrase).all(|(&id, part)| part.matches(id)) {
+                let quality = window
+                    .iter()
+                    .zip(phrase)
+                    .filter_map(|(&id, part)| part.tier(id, index))
+                    .fold(1.0f32, |q, tier| q.min(tier.weight()));
                 *count += 1;
-                best = best.max(q);
+                best = best.max(quality);
             }
-        }
+        });
     }
     if tf.iter().all(|&c| c == 0) {
         return None;
@@ -217,63 +233,145 @@ pub(crate) fn phrase_score(index: &Index, term: &TermPlan, entry: u32) -> Option
     Some((score, tf[QUESTION] > 0))
 }
 
-/// Entries that may contain `term`'s phrase: those with its cheapest part.
+/// Calls `found` with the position of every token of `tokens` that `part` matches. Eight
+/// tokens at a time are first compared with the range of ids it can match (branch-free, so
+/// the compiler vectorises it); only chunks with a token in range are looked at closely.
+fn for_each_match(tokens: &[u32], part: &WordMatch, found: &mut impl FnMut(usize)) {
+    let bounds = part.id_bounds();
+    let (low, width) = (bounds.start, bounds.end - bounds.start);
+    for (c, chunk) in tokens.chunks(8).enumerate() {
+        if chunk.iter().fold(false, |any, &id| any | (id.wrapping_sub(low) < width)) {
+            for (i, &id) in chunk.iter().enumerate() {
+                if part.matches(id) {
+                    found(c * 8 + i);
+                }
+            }
+        }
+    }
+}
+
+/// Entries that may contain `term`'s phrase: those with its most selective part, narrowed
+/// to those that also have the next most selective parts when that is cheaper than
+/// scanning the entries that lack them.
 fn phrase_candidates(index: &Index, term: &TermPlan) -> Vec<u32> {
-    let Some(part) = term.phrase.iter().min_by_key(|w| w.cost(index)) else { return Vec::new() };
+    let Some(anchor) = term.phrase.get(term.anchor) else { return Vec::new() };
+    let mut entries = entries_of(index, anchor);
+    let mut others: Vec<(usize, &WordMatch)> =
+        term.phrase.iter().filter(|part| part.ids().ne(anchor.ids())).map(|part| (part.cost(index), part)).collect();
+    others.sort_by_key(|&(cost, _)| cost);
+    let mut marks = Vec::new();
+    for (cost, part) in others.into_iter().take(2) {
+        if cost > 4 * entries.len() {
+            break;
+        }
+        marks.clear();
+        marks.resize(index.entry_count().div_ceil(64), 0u64);
+        for id in part.ids() {
+            for p in index.postings(id) {
+                let e = p.entry() as usize;
+                marks[e / 64] |= 1 << (e % 64);
+            }
+        }
+        entries.retain(|&e| marks[e as usize / 64] & (1 << (e % 64)) != 0);
+    }
+    entries
+}
+
+/// The entries having any token `part` matches, ascending.
+fn entries_of(index: &Index, part: &WordMatch) -> Vec<u32> {
+    let mut ids = part.ids();
+    if let (Some(id), None) = (ids.next(), ids.next()) {
+        return index.postings(id).iter().map(|p| p.entry()).collect();
+    }
     let mut entries: Vec<u32> = part.ids().flat_map(|id| index.postings(id).iter().map(|p| p.entry())).collect();
     entries.sort_unstable();
     entries.dedup();
     entries
 }
 
-/// Per-entry sums over the terms evaluated so far.
-struct Accumulator {
+/// What the evaluation keeps for one entry.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The evaluation the slot belongs to; any other means the slot is blank.
+    epoch: u32,
+    /// The sum of the scores of the terms evaluated.
+    total: f32,
+    /// The current term's best score (valid where `stamp == round + 1`).
+    best: f32,
+    stamp: u32,
+    /// Required terms the entry has.
+    matched: u8,
+    /// Required terms the entry has in its question.
+    in_question: u8,
+    best_in_question: bool,
+}
+
+/// Per-entry sums over the terms evaluated so far. The index keeps one to reuse its memory
+/// from keystroke to keystroke.
+#[derive(Debug, Default)]
+pub(crate) struct Accumulator {
+    /// Counts evaluations, so that slots of an earlier one read as blank without clearing.
+    epoch: u32,
     /// Required terms evaluated so far.
     required: usize,
     /// Terms evaluated so far.
     round: u32,
-    total: Vec<f32>,
-    /// Required terms each entry has.
-    matched: Vec<u32>,
-    in_question: Vec<u8>,
-    /// The current term's best score per entry (valid where `stamp == round + 1`).
-    stamp: Vec<u32>,
-    best: Vec<f32>,
-    best_in_question: Vec<bool>,
+    slots: Vec<Slot>,
     touched: Vec<u32>,
-    /// Entries that matched every term so far.
+    /// Entries that matched every required term so far.
     candidates: Vec<u32>,
+    /// The day ranks the query's `day:` filters keep, if it has any: other entries are
+    /// skipped from the start.
+    days: Option<Vec<bool>>,
 }
 
 impl Accumulator {
-    fn new(n: usize) -> Accumulator {
-        Accumulator {
-            required: 0,
-            round: 0,
-            total: vec![0.0; n],
-            matched: vec![0; n],
-            in_question: vec![0; n],
-            stamp: vec![0; n],
-            best: vec![0.0; n],
-            best_in_question: vec![false; n],
-            touched: Vec::new(),
-            candidates: Vec::new(),
+    /// Starts an evaluation over a collection of `n` entries; slots are blanked lazily, so
+    /// this costs nothing per entry (but once every four billion evaluations).
+    fn reset(&mut self, n: usize) {
+        self.required = 0;
+        self.round = 0;
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.slots.clear();
+            self.epoch = 1;
         }
+        self.slots.resize(n, Slot::default());
+        self.touched.clear();
+        self.candidates.clear();
+        self.days = None;
     }
 
-    fn offer(&mut self, entry: u32, score: f32, in_question: bool) {
-        let e = entry as usize;
-        if self.matched[e] as usize != self.required {
+    /// Bytes of heap memory held.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<Slot>() * self.slots.capacity() + 4 * (self.touched.capacity() + self.candidates.capacity())
+    }
+
+    /// Whether the query's day filters keep `entry`.
+    fn on_a_kept_day(&self, index: &Index, entry: u32) -> bool {
+        self.days.as_ref().is_none_or(|days| days[index.entry_day[entry as usize] as usize])
+    }
+
+    fn offer(&mut self, index: &Index, entry: u32, score: f32, in_question: bool) {
+        if !self.on_a_kept_day(index, entry) {
             return;
         }
-        if self.stamp[e] != self.round + 1 {
-            self.stamp[e] = self.round + 1;
-            self.best[e] = score;
-            self.best_in_question[e] = in_question;
+        let (stamp, required, epoch) = (self.round + 1, self.required, self.epoch);
+        let Some(slot) = self.slots.get_mut(entry as usize) else { return };
+        if slot.epoch != epoch {
+            *slot = Slot { epoch, ..Slot::default() };
+        }
+        if usize::from(slot.matched) != required {
+            return;
+        }
+        if slot.stamp != stamp {
+            slot.stamp = stamp;
+            slot.best = score;
+            slot.best_in_question = in_question;
             self.touched.push(entry);
         } else {
-            self.best[e] = self.best[e].max(score);
-            self.best_in_question[e] |= in_question;
+            slot.best = slot.best.max(score);
+            slot.best_in_question |= in_question;
         }
     }
 
@@ -285,30 +383,37 @@ impl Accumulator {
             for id in word.ids() {
                 let Some((_, weight)) = word.weight(id, index) else { continue };
                 for p in index.postings(id) {
-                    self.offer(p.entry(), weight * p.score, p.in_field(QUESTION));
+                    self.offer(index, p.entry(), weight * p.score, p.in_field(QUESTION));
                 }
             }
         }
         for &(group, quality) in &term.fuzzy {
             let weight = fuzzy_weight(&index.groups, group, quality, index.entry_count());
             for &e in index.groups.entries(group) {
-                self.offer(e, weight, true);
+                self.offer(index, e, weight, true);
             }
         }
         if !term.phrase.is_empty() {
-            let candidates = if self.required == 0 { phrase_candidates(index, term) } else { self.candidates.clone() };
+            let candidates =
+                if self.required == 0 { phrase_candidates(index, term) } else { std::mem::take(&mut self.candidates) };
             for &e in &candidates {
-                if let Some((score, in_question)) = phrase_score(index, term, e) {
-                    self.offer(e, score, in_question);
+                if !self.on_a_kept_day(index, e) {
+                    continue;
                 }
+                if let Some((score, in_question)) = phrase_score(index, term, e) {
+                    self.offer(index, e, score, in_question);
+                }
+            }
+            if self.required > 0 {
+                self.candidates = candidates;
             }
         }
         for &e in &self.touched {
-            let i = e as usize;
-            self.total[i] += self.best[i];
+            let slot = &mut self.slots[e as usize];
+            slot.total += slot.best;
             if required {
-                self.matched[i] += 1;
-                self.in_question[i] += u8::from(self.best_in_question[i]);
+                slot.matched += 1;
+                slot.in_question += u8::from(slot.best_in_question);
             }
         }
         self.round += 1;

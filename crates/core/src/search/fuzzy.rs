@@ -6,12 +6,10 @@
 //! that is matched with fuzzy-matcher's SkimMatcherV2. The text is folded first (the matcher
 //! folds ASCII case only), and a character mask rules out groups lacking any typed letter.
 
-use std::collections::HashMap;
-
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::fxhash::FxBuild;
+use super::intern::Interner;
 use super::normalize::fold;
 use super::tokenize::is_separator;
 use super::vocab::{char_mask, to_u32};
@@ -78,18 +76,26 @@ pub(crate) struct QuestionGroups {
 impl QuestionGroups {
     /// Collects the groups of `questions` (entry `i` has question `i`).
     pub(crate) fn build<'a>(questions: impl Iterator<Item = &'a str>) -> QuestionGroups {
-        let mut ids: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
+        let mut interner = Interner::default();
         let mut groups = QuestionGroups::default();
         let (mut per_entry, mut entry_starts) = (Vec::new(), vec![0u32]);
+        let mut folded = String::new();
         for question in questions {
             let first = per_entry.len();
-            for_each_group(&fold(question), &mut |group, _| {
-                let id = *ids.entry(group.into()).or_insert_with(|| {
+            folded.clear();
+            if question.is_ascii() {
+                folded.push_str(question);
+                folded.make_ascii_lowercase();
+            } else {
+                folded.push_str(&fold(question));
+            }
+            for_each_group(&folded, &mut |group, _| {
+                let id = interner.intern(group);
+                if id as usize == groups.masks.len() {
                     groups.starts.push(to_u32(groups.text.len()));
                     groups.text.push_str(group);
                     groups.masks.push(char_mask(group));
-                    to_u32(groups.masks.len() - 1)
-                });
+                }
                 if !per_entry[first..].contains(&id) {
                     per_entry.push(id);
                 }

@@ -1,10 +1,14 @@
 //! The search index: what [`Index::new`] builds once per bundle and every keystroke reads.
 
+use std::cell::RefCell;
+
 use crate::model::Entry;
 
+use super::eval::Accumulator;
 use super::fuzzy::QuestionGroups;
 use super::score::FIELDS;
 use super::vocab::Vocab;
+use super::IsoDay;
 
 /// Marks the boundary between two paragraphs, code blocks or sources in the token
 /// sequence, so that a phrase never matches across them.
@@ -44,7 +48,6 @@ impl Posting {
 /// It holds no text of its own beyond the vocabulary: results name entries by their position
 /// in the slice given to [`Index::new`], and highlighting reads the entries themselves (see
 /// [`super::SearchResults::highlight`]).
-#[derive(Debug)]
 pub struct Index {
     pub(crate) vocab: Vocab,
     /// Postings of token `id`: `postings[post_starts[id]..post_starts[id + 1]]`, by entry.
@@ -59,12 +62,27 @@ pub struct Index {
     /// Each entry's day as a rank in `days` (0 = newest).
     pub(crate) entry_day: Vec<u32>,
     /// The distinct days, newest first.
-    pub(crate) days: Vec<String>,
+    pub(crate) days: Vec<IsoDay>,
     /// Entries newest day first, in slice order within a day: the order of an empty query
     /// and of ties.
     pub(crate) order: Vec<u32>,
     /// Question groups for fuzzy matching.
     pub(crate) groups: QuestionGroups,
+    /// Per-entry scratch of the last search, kept to reuse its memory.
+    pub(crate) scratch: RefCell<Accumulator>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.entry_count())
+            .field("days", &self.days.len())
+            .field("vocabulary", &self.vocab.len())
+            .field("tokens", &self.tokens.len())
+            .field("postings", &self.postings.len())
+            .field("heap_bytes", &self.heap_bytes())
+            .finish()
+    }
 }
 
 impl Index {
@@ -79,13 +97,15 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         self.vocab.heap_bytes()
             + self.groups.heap_bytes()
+            + self.scratch.try_borrow().map_or(0, |scratch| scratch.heap_bytes())
             + std::mem::size_of::<Posting>() * self.postings.capacity()
             + 4 * (self.post_starts.capacity()
                 + self.tokens.capacity()
                 + self.field_starts.capacity()
                 + self.entry_day.capacity()
                 + self.order.capacity())
-            + self.days.iter().map(|d| d.capacity() + std::mem::size_of::<String>()).sum::<usize>()
+            + self.days.iter().map(|d| d.len() + 2 * std::mem::size_of::<usize>()).sum::<usize>()
+            + std::mem::size_of::<IsoDay>() * self.days.capacity()
     }
 
     /// Number of entries indexed.

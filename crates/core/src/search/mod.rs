@@ -1,7 +1,19 @@
 //! Full-text search over the collection, fast enough to run on every keystroke.
 //!
 //! Build an [`Index`] once per bundle with [`Index::new`], then call [`Index::search`] as the
-//! user types. See [`query`] for the query language. In short:
+//! user types.
+//!
+//! - **Query language.** Terms are separated by spaces and must all match (AND); the last
+//!   term also matches as a prefix while it is being typed (the query does not end with a
+//!   space). `"exact phrase"` matches words in sequence, exactly. `-term` and `-"a phrase"`
+//!   exclude; only a `-` followed by a letter and at least one more character excludes, so
+//!   `-p` (as in `git add -p`), `--workers`, `->`, `-1` and a lone `-` are literal terms.
+//!   `day:2026-02-24` keeps a day and `day:2026-02` a month (several `day:` keep any of
+//!   them; a partial date being typed filters by its prefix). Malformed syntax never fails:
+//!   an unclosed quote is dropped, a bad date is searched as text. Trailing sentence
+//!   punctuation is not part of a term. At most 16 terms of at most 128 characters count.
+//!   When no entry has every term, English stop words (`how`, `the`, `my`, ...) stop being
+//!   required ([`SearchResults::not_required`] says which).
 //!
 //! - **Matching.** Each term is matched against each entry's question, answer text, code and
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
@@ -25,12 +37,12 @@ mod build;
 mod eval;
 mod explain;
 mod fuzzy;
-mod fxhash;
 mod highlight;
 mod index;
+mod intern;
 mod normalize;
 mod plan;
-pub mod query;
+mod query;
 mod score;
 mod snippet;
 mod stopwords;
@@ -42,6 +54,7 @@ mod typo;
 mod vocab;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::Entry;
 
@@ -74,11 +87,60 @@ pub struct Hit {
     pub explain: Vec<String>,
 }
 
+/// An ISO day (`YYYY-MM-DD`) shared by the index and its results, so that per-day counts
+/// cost no allocation per keystroke. Compares with `String` and `str`, derefs to `str`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDay(Arc<str>);
+
+impl IsoDay {
+    /// The day as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for IsoDay {
+    fn from(day: &str) -> IsoDay {
+        IsoDay(Arc::from(day))
+    }
+}
+
+impl std::ops::Deref for IsoDay {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<String> for IsoDay {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for IsoDay {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for IsoDay {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Display for IsoDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// How many matching entries a day has, for the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayCount {
     /// ISO date.
-    pub day: String,
+    pub day: IsoDay,
     /// Matching entries on that day.
     pub count: usize,
 }
@@ -127,7 +189,7 @@ impl Index {
         let in_range: Vec<bool> = match &options.day_range {
             Some((from, to)) => {
                 let (from, to) = if from <= to { (from, to) } else { (to, from) };
-                self.days.iter().map(|d| d >= from && d <= to).collect()
+                self.days.iter().map(|d| d.as_str() >= from.as_str() && d.as_str() <= to.as_str()).collect()
             }
             None => vec![true; self.days.len()],
         };

@@ -32,6 +32,9 @@ pub(crate) fn push_lower(c: char, out: &mut String) {
 
 /// The folded form of a whole string (what the index stores for it).
 pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         decompose(c, &mut |d| push_lower(d, &mut out));

@@ -26,6 +26,8 @@ pub(crate) struct WordMatch {
     pub prefix: Range<u32>,
     /// Tokens within reach of a typo, by id, none inside `prefix`.
     pub typos: Vec<TypoMatch>,
+    /// A bit per hash of each typo id: most tokens are ruled out without a search.
+    typo_filter: [u64; 16],
     /// Its rarity: that of the exact token, else of the most common token it matches.
     /// Expansions are never rarer than this, so that `stream` typed whole ranks entries with
     /// `stream` above entries with the rarer `streaming`.
@@ -48,12 +50,18 @@ impl WordMatch {
             let prefixed = prefix.clone().map(|id| index.df(id)).max();
             prefixed.or_else(|| typo_matches.iter().map(|m| index.df(m.id)).max()).unwrap_or(0)
         });
+        let mut typo_filter = [0u64; 16];
+        for m in &typo_matches {
+            let bit = filter_bit(m.id);
+            typo_filter[bit / 64] |= 1 << (bit % 64);
+        }
         WordMatch {
             text: text.to_string(),
             punct,
             exact,
             prefix,
             typos: typo_matches,
+            typo_filter,
             idf: idf(base_df.max(1), index.entry_count()),
         }
     }
@@ -61,6 +69,30 @@ impl WordMatch {
     /// Whether the word itself or words it starts are in the collection.
     pub(crate) fn has_direct_hit(&self) -> bool {
         self.exact.is_some() || !self.prefix.is_empty()
+    }
+
+    /// The smallest id range holding every token it matches. Typo matches mostly share
+    /// their first letters with the typed word, so the range is narrow and rules out most
+    /// tokens with a single comparison.
+    pub(crate) fn id_bounds(&self) -> Range<u32> {
+        let ids = self.exact.into_iter().chain(self.typos.iter().map(|m| m.id));
+        let (low, high) = ids.fold((u32::MAX, 0), |(low, high), id| (low.min(id), high.max(id + 1)));
+        let (low, high) =
+            if self.prefix.is_empty() { (low, high) } else { (low.min(self.prefix.start), high.max(self.prefix.end)) };
+        if low < high {
+            low..high
+        } else {
+            0..0
+        }
+    }
+
+    /// Whether token `id` matches (cheaper than [`WordMatch::tier`]).
+    pub(crate) fn matches(&self, id: u32) -> bool {
+        let bit = filter_bit(id);
+        self.exact == Some(id)
+            || self.prefix.contains(&id)
+            || (self.typo_filter[bit / 64] & (1 << (bit % 64)) != 0
+                && self.typos.binary_search_by_key(&id, |m| m.id).is_ok())
     }
 
     /// How token `id` matches, if it does.
@@ -96,6 +128,11 @@ impl WordMatch {
     }
 }
 
+/// Where token `id` falls in a typo filter (a multiplicative hash onto 1,024 bits).
+fn filter_bit(id: u32) -> usize {
+    (id.wrapping_mul(0x9E37_79B9) >> 22) as usize
+}
+
 /// One term of the query, ready to evaluate.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TermPlan {
@@ -107,6 +144,8 @@ pub(crate) struct TermPlan {
     pub phrase: Vec<WordMatch>,
     /// The phrase's rarity: its words' summed, punctuation counting a little.
     pub phrase_idf: f32,
+    /// The phrase's most selective part, looked for first.
+    pub anchor: usize,
     /// Question groups it matches fuzzily, with their quality.
     pub fuzzy: Vec<(u32, f32)>,
     /// A single stop word (`how`, `the`): not required when no entry has every term.
@@ -181,6 +220,7 @@ fn compile_term(index: &Index, term: &Term, lenient: bool, matcher: &mut Option<
                 })
                 .collect();
             plan.phrase_idf = plan.phrase.iter().map(|w| if w.punct { PUNCT_SHARE * w.idf } else { w.idf }).sum();
+            plan.anchor = (0..count).min_by_key(|&i| plan.phrase[i].cost(index)).unwrap_or(0);
             if let [(_, compound, start, end)] = compounds.as_slice() {
                 if *start == first.2 && *end == last.3 {
                     plan.word = Some(WordMatch::new(index, compound, Kind::Compound, false, lenient));

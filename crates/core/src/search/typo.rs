@@ -30,9 +30,13 @@ pub(crate) struct TypoMatch {
     pub prefix: bool,
 }
 
+/// Shortest typed word (in characters) whose start is matched with typos while it is
+/// being typed: shorter starts are within an edit of too much of the vocabulary.
+const MIN_PREFIX_TYPO_CHARS: usize = 5;
+
 /// Vocabulary words within `k` edits of `term` (the term itself excluded); with `prefix`,
 /// also words whose start is within `k` edits (sharing the first character, as typos
-/// rarely hit it). Sorted by id.
+/// rarely hit it; from [`MIN_PREFIX_TYPO_CHARS`] typed). Sorted by id.
 pub(crate) fn candidates(vocab: &Vocab, term: &str, k: usize, prefix: bool) -> Vec<TypoMatch> {
     let typed: Vec<char> = term.chars().collect();
     let mut out = Vec::new();
@@ -45,7 +49,7 @@ pub(crate) fn candidates(vocab: &Vocab, term: &str, k: usize, prefix: bool) -> V
     for len in typed.len().saturating_sub(k).max(1)..=typed.len() + k {
         for &id in vocab.ids_of_len(len) {
             let mask = vocab.mask(id);
-            if (term_mask & !mask).count_ones() as usize > k || (mask & !term_mask).count_ones() as usize > k {
+            if !at_most_bits(term_mask & !mask, k) || !at_most_bits(mask & !term_mask, k) {
                 continue;
             }
             fill(&mut buf, vocab.word(id));
@@ -54,12 +58,12 @@ pub(crate) fn candidates(vocab: &Vocab, term: &str, k: usize, prefix: bool) -> V
             }
         }
     }
-    if prefix {
+    if prefix && typed.len() >= MIN_PREFIX_TYPO_CHARS {
         let mut first = [0u8; 4];
         let first = typed[0].encode_utf8(&mut first);
         for id in vocab.prefix_range(first) {
             if vocab.char_len(id) + k < typed.len()
-                || (term_mask & !vocab.mask(id)).count_ones() as usize > k
+                || !at_most_bits(term_mask & !vocab.mask(id), k)
                 || vocab.word(id).starts_with(term)
             {
                 continue;
@@ -73,6 +77,15 @@ pub(crate) fn candidates(vocab: &Vocab, term: &str, k: usize, prefix: bool) -> V
     out.sort_unstable_by_key(|m| (m.id, m.edits));
     out.dedup_by_key(|m| m.id);
     out
+}
+
+/// Whether `bits` has at most `k` bits set (cheaper than counting them where the CPU has no
+/// population count instruction).
+fn at_most_bits(mut bits: u64, k: usize) -> bool {
+    for _ in 0..k {
+        bits &= bits.wrapping_sub(1);
+    }
+    bits == 0
 }
 
 fn fill(buf: &mut Vec<char>, word: &str) {
@@ -151,6 +164,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_bits_up_to_a_limit() {
+        assert!(at_most_bits(0, 0) && !at_most_bits(1, 0));
+        assert!(at_most_bits(0b1010, 2) && !at_most_bits(0b1011, 2));
+        assert!(at_most_bits(u64::MAX, 64));
+    }
+
+    #[test]
     fn tolerance_grows_with_length() {
         assert_eq!(max_edits(3), 0);
         assert_eq!(max_edits(4), 1);
@@ -160,10 +180,9 @@ mod tests {
 
     #[test]
     fn finds_vocabulary_words_within_reach() {
-        let mut words: Vec<Box<str>> =
-            ["python", "pythons", "typhoon", "performance", "perform", "cat"].iter().map(|w| Box::from(*w)).collect();
+        let mut words = ["python", "pythons", "typhoon", "performance", "perform", "cat"];
         words.sort();
-        let vocab = Vocab::from_sorted(&words);
+        let vocab = Vocab::from_sorted(words.into_iter());
         let found = |term: &str, prefix: bool| -> Vec<&str> {
             candidates(&vocab, term, max_edits(term.chars().count()), prefix).iter().map(|m| vocab.word(m.id)).collect()
         };

@@ -26,17 +26,17 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     /// Builds the vocabulary from distinct words already in byte order.
-    pub(crate) fn from_sorted(words: &[Box<str>]) -> Vocab {
+    pub(crate) fn from_sorted<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Vocab {
+        let count = words.len();
         let mut vocab = Vocab {
-            text: String::with_capacity(words.iter().map(|w| w.len()).sum()),
-            starts: Vec::with_capacity(words.len() + 1),
-            masks: Vec::with_capacity(words.len()),
-            char_lens: Vec::with_capacity(words.len()),
-            punct: vec![0; words.len().div_ceil(64)],
+            starts: Vec::with_capacity(count + 1),
+            masks: Vec::with_capacity(count),
+            char_lens: Vec::with_capacity(count),
+            punct: vec![0; count.div_ceil(64)],
             ..Vocab::default()
         };
         let mut counts = vec![0u32; MAX_BUCKET + 2];
-        for (id, word) in words.iter().enumerate() {
+        for (id, word) in words.enumerate() {
             vocab.starts.push(to_u32(vocab.text.len()));
             vocab.text.push_str(word);
             vocab.masks.push(char_mask(word));
@@ -55,7 +55,7 @@ impl Vocab {
             counts[i] += counts[i - 1];
         }
         vocab.len_starts = counts.clone();
-        vocab.by_len = vec![0; words.len()];
+        vocab.by_len = vec![0; count];
         for (id, &len) in vocab.char_lens.iter().enumerate() {
             let slot = &mut counts[usize::from(len)];
             vocab.by_len[*slot as usize] = to_u32(id);
@@ -159,9 +159,9 @@ mod tests {
     use super::*;
 
     fn vocab(words: &[&str]) -> Vocab {
-        let mut words: Vec<Box<str>> = words.iter().map(|w| Box::from(*w)).collect();
+        let mut words = words.to_vec();
         words.sort();
-        Vocab::from_sorted(&words)
+        Vocab::from_sorted(words.into_iter())
     }
 
     #[test]

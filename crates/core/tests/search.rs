@@ -1,0 +1,301 @@
+//! Search as the app uses it: what a reader types and what they get back.
+
+use learnings_core::model::{Block, CodeSpan, Entry, Inline, Source};
+use learnings_core::search::TextKind;
+use learnings_core::{Index, SearchOptions, SearchResults};
+
+fn paragraph(text: &str) -> Block {
+    Block::Paragraph { inlines: vec![Inline::Text { text: text.into() }] }
+}
+
+fn code(text: &str) -> Block {
+    Block::Code { lang: "python".into(), spans: vec![CodeSpan(String::new(), text.into())] }
+}
+
+fn entry(id: &str, day: &str, question: &str, answer: Vec<Block>) -> Entry {
+    Entry {
+        id: id.into(),
+        day: day.into(),
+        question: question.into(),
+        question_inlines: vec![Inline::Text { text: question.into() }],
+        answer,
+        sources: vec![],
+    }
+}
+
+/// A small collection in bundle order: newest day first, file order within a day.
+fn collection() -> Vec<Entry> {
+    vec![
+        entry(
+            "cafe",
+            "2026-02-24",
+            "Where is the best café in town?",
+            vec![paragraph("The Café Crème on the corner.")],
+        ),
+        entry(
+            "bk-tree",
+            "2026-02-24",
+            "Is a BK-tree the only option for near-duplicate lookup?",
+            vec![paragraph("No. A BK-tree suits edit distance queries; SymSpell is another option.")],
+        ),
+        entry(
+            "to-thread",
+            "2026-02-23",
+            "When should you use asyncio.to_thread()?",
+            vec![
+                paragraph("Use it to run blocking code without blocking the event loop."),
+                code("resp = await asyncio.to_thread(requests.get, url)"),
+            ],
+        ),
+        entry(
+            "git-add-p",
+            "2026-02-23",
+            "How do you stage only some hunks in git?",
+            vec![paragraph("Use interactive staging: git add -p, then y or n for each hunk.")],
+        ),
+        entry(
+            "uvicorn",
+            "2026-02-20",
+            "Does Uvicorn use processes or threads?",
+            vec![paragraph("One process by default; with --workers N it spawns N processes.")],
+        ),
+        entry(
+            "generator",
+            "2026-02-20",
+            "Why can -> Generator[str] crash at runtime?",
+            vec![code("def stream_bad(prompt: str) -> Generator[str]:\n    yield \"hello\"")],
+        ),
+        entry(
+            "enter",
+            "2026-02-20",
+            "Why did with httpx.AsyncClient() raise AttributeError: __enter__?",
+            vec![paragraph("AsyncClient only has __aenter__ and __aexit__; use async with.")],
+        ),
+        entry(
+            "asynccontextmanager",
+            "2026-01-15",
+            "What are contextmanager and asynccontextmanager?",
+            vec![paragraph("Decorators from contextlib that build context managers from generators.")],
+        ),
+        entry("tokyo", "2026-01-15", "東京タワーの高さは?", vec![paragraph("東京タワーは333メートルです。")]),
+        entry(
+            "threads-old",
+            "2025-12-31",
+            "Do threads share memory?",
+            vec![paragraph("Threads share the address space of their process.")],
+        ),
+    ]
+}
+
+fn search(index: &Index, query: &str) -> SearchResults {
+    index.search(query, &SearchOptions::default())
+}
+
+fn ids(entries: &[Entry], results: &SearchResults) -> Vec<String> {
+    results.hits.iter().map(|h| entries[h.entry].id.clone()).collect()
+}
+
+fn top(query: &str) -> Vec<String> {
+    let entries = collection();
+    let index = Index::new(&entries);
+    ids(&entries, &search(&index, query))
+}
+
+#[test]
+fn accents_and_case_do_not_matter() {
+    assert_eq!(top("cafe"), ["cafe"]);
+    assert_eq!(top("CAFÉ CREME"), ["cafe"]);
+}
+
+#[test]
+fn identifiers_match_as_typed_and_whole() {
+    assert_eq!(top("asyncio.to_thread"), ["to-thread"]);
+    assert_eq!(top("to_thread"), ["to-thread"]);
+    assert_eq!(top("__enter__"), ["enter"]);
+    assert_eq!(top("Generator[str]"), ["generator"]);
+    assert_eq!(top("-> str"), ["generator"]);
+    assert_eq!(top("git add -p"), ["git-add-p"]);
+    assert_eq!(top("--workers"), ["uvicorn"]);
+    assert_eq!(top("bktree"), ["bk-tree"]);
+    assert_eq!(top("AsyncClient"), ["enter"]);
+}
+
+#[test]
+fn subsequences_of_a_question_find_it() {
+    assert_eq!(top("asyncctxmgr").first().map(String::as_str), Some("asynccontextmanager"));
+}
+
+#[test]
+fn typos_are_tolerated_by_length() {
+    assert_eq!(top("symspel "), ["bk-tree"], "one edit at 7 characters");
+    assert_eq!(top("interatcive "), ["git-add-p"], "a transposition is one edit");
+    assert_eq!(top("hnuk "), ["git-add-p"], "4 characters, one transposition");
+    assert!(top("hxyk ").is_empty(), "4 characters, two edits away: no match");
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typed() {
+    assert_eq!(top("interact"), ["git-add-p"]);
+    assert!(top("interact ").is_empty(), "a trailing space ends the word");
+    assert_eq!(top("asyncio.to_thr"), ["to-thread"]);
+}
+
+#[test]
+fn all_terms_must_match_and_exclusions_remove() {
+    let mut both = top("process threads");
+    both.sort();
+    assert_eq!(both, ["threads-old", "uvicorn"]);
+    assert_eq!(top("process -uvicorn"), ["threads-old"]);
+    assert_eq!(top("process -\"address space\""), ["uvicorn"]);
+}
+
+#[test]
+fn day_filters_from_the_query_and_the_options() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    assert_eq!(ids(&entries, &search(&index, "day:2026-02 process")), ["uvicorn"]);
+    assert_eq!(ids(&entries, &search(&index, "day:2025-12-31 process")), ["threads-old"]);
+    let range =
+        SearchOptions { day_range: Some(("2026-01-31".into(), "2025-01-01".into())), ..SearchOptions::default() };
+    let results = index.search("process", &range);
+    assert_eq!(ids(&entries, &results), ["threads-old"]);
+    assert_eq!(results.total, 1);
+    let days: Vec<(&str, usize)> = results.day_counts.iter().map(|d| (d.day.as_str(), d.count)).collect();
+    assert_eq!(days, [("2026-02-20", 1), ("2025-12-31", 1)], "the timeline counts ignore the UI's day range");
+}
+
+#[test]
+fn malformed_syntax_degrades_to_plain_terms() {
+    assert_eq!(top("\"event loop"), ["to-thread"]);
+    assert_eq!(top("day:2026-13-45 hunk"), Vec::<String>::new(), "a bad date is searched as text");
+    assert_eq!(top("hunk -"), ["git-add-p"], "a bare dash is a literal term (this entry has `-p`)");
+    assert!(top("interactive -").is_empty() || top("interactive -") == ["git-add-p"]);
+    assert!(top("blocking -").is_empty(), "no dash in that entry");
+}
+
+#[test]
+fn an_empty_query_lists_everything_newest_first() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "   ");
+    assert_eq!(results.total, entries.len());
+    assert_eq!(ids(&entries, &results), entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>());
+    let limited = index.search("", &SearchOptions { limit: Some(3), ..SearchOptions::default() });
+    assert_eq!(limited.hits.len(), 3);
+    assert_eq!(limited.total, entries.len());
+}
+
+#[test]
+fn ties_go_to_the_newest_day_then_collection_order() {
+    let twin = |id: &str, day: &str| entry(id, day, "Same question?", vec![paragraph("Same answer.")]);
+    let entries = vec![twin("old", "2026-01-01"), twin("new-a", "2026-02-01"), twin("new-b", "2026-02-01")];
+    let index = Index::new(&entries);
+    assert_eq!(ids(&entries, &search(&index, "same")), ["new-a", "new-b", "old"]);
+}
+
+#[test]
+fn field_weights_and_match_kinds_order_results() {
+    let entries = vec![
+        entry("code", "2026-03-01", "Anything?", vec![code("stream = open()")]),
+        entry("answer", "2026-03-01", "Something else?", vec![paragraph("A stream is lazy.")]),
+        entry("prefix", "2026-03-01", "Is streaming hard?", vec![paragraph("No.")]),
+        entry("exact", "2026-01-01", "How does a stream work?", vec![paragraph("Lazily.")]),
+    ];
+    let index = Index::new(&entries);
+    assert_eq!(ids(&entries, &search(&index, "stream")), ["exact", "prefix", "answer", "code"]);
+    assert_eq!(ids(&entries, &search(&index, "stream ")), ["exact", "answer", "code"]);
+}
+
+#[test]
+fn text_without_spaces_is_searchable() {
+    assert_eq!(top("東京タワー"), ["tokyo"]);
+    assert_eq!(top("タワー"), ["tokyo"]);
+    assert!(top("京東").is_empty(), "characters must be in sequence");
+}
+
+#[test]
+fn highlights_point_into_the_displayed_text() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "cafe creme");
+    let marks = results.highlight(&entries[results.hits[0].entry]);
+    let question = &entries[0].question;
+    assert_eq!(marks.question.iter().map(|r| &question[r.clone()]).collect::<Vec<_>>(), ["café"]);
+    let snippet = marks.snippet.expect("the answer has text");
+    assert_eq!(snippet.kind, TextKind::Prose);
+    assert_eq!(snippet.highlights.iter().map(|r| &snippet.text[r.clone()]).collect::<Vec<_>>(), ["Café", "Crème"]);
+}
+
+#[test]
+fn snippets_come_from_the_best_paragraph_or_code_line() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "requests.get");
+    let snippet = results.highlight(&entries[results.hits[0].entry]).snippet.expect("a snippet");
+    assert_eq!(snippet.kind, TextKind::Code);
+    assert_eq!(snippet.text, "resp = await asyncio.to_thread(requests.get, url)");
+    assert_eq!(snippet.highlights.iter().map(|r| &snippet.text[r.clone()]).collect::<Vec<_>>(), ["requests.get"]);
+}
+
+#[test]
+fn did_you_mean_corrects_from_the_collection() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    assert!(search(&index, "gti hunk").hits.is_empty());
+    assert_eq!(index.did_you_mean("gti hunk").as_deref(), Some("git hunk"));
+    assert_eq!(index.did_you_mean("git hunk"), None, "a query with results needs no correction");
+    assert_eq!(index.did_you_mean("zzzzzz"), None);
+}
+
+#[test]
+fn stop_words_are_dropped_only_when_nothing_has_them_all() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "how do threads share memory");
+    assert_eq!(ids(&entries, &results), ["threads-old"]);
+    assert_eq!(results.not_required, ["how", "do"]);
+    assert!(search(&index, "threads share").not_required.is_empty());
+}
+
+#[test]
+fn explain_says_why() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = index.search("pyhton bktree", &SearchOptions { explain: true, ..SearchOptions::default() });
+    assert!(results.hits.is_empty());
+    let results = index.search("bktree symspel ", &SearchOptions { explain: true, ..SearchOptions::default() });
+    let lines = &results.hits[0].explain;
+    assert!(lines[0].contains("exact") && lines[0].contains("bktree"), "{lines:?}");
+    assert!(lines[1].contains("typo") && lines[1].contains("symspell"), "{lines:?}");
+    assert!(lines.last().is_some_and(|l| l.starts_with("score")), "{lines:?}");
+    assert!(search(&index, "bktree").hits[0].explain.is_empty(), "only on request");
+}
+
+#[test]
+fn sources_are_searched_last() {
+    let mut with_source = entry("src", "2026-02-24", "Where is the doc?", vec![paragraph("See below.")]);
+    with_source.sources = vec![Source { title: "Vercel CLI docs".into(), url: "https://vercel.com/docs/cli".into() }];
+    let entries = vec![with_source, entry("body", "2026-01-01", "Which CLI?", vec![paragraph("The vercel one.")])];
+    let index = Index::new(&entries);
+    assert_eq!(ids(&entries, &search(&index, "vercel")), ["body", "src"]);
+}
+
+#[test]
+fn a_huge_query_answers_and_is_capped() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let huge = "process ".repeat(1_250);
+    assert_eq!(huge.len(), 10_000);
+    assert_eq!(ids(&entries, &search(&index, &huge)), ids(&entries, &search(&index, "process ")));
+    let blob = "x".repeat(10_000);
+    assert!(search(&index, &blob).hits.is_empty());
+}
+
+#[test]
+fn the_index_reports_its_memory() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    assert!(index.heap_bytes() > 0);
+    let bigger = Index::new(&learnings_core::synthetic::collection(&entries, 200, 1));
+    assert!(bigger.heap_bytes() > index.heap_bytes());
+}

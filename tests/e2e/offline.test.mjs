@@ -1,0 +1,217 @@
+// End-to-end tests of the service worker: the built site (dist/) works offline, at the root and
+// under a sub-path, and a new build is offered with a banner, never mixed in or forced.
+//
+// The "new build" is a copy of dist/ rebuilt the way a content-only change rebuilds it: the
+// bundle builder writes learnings.json and feed.xml from a copy of content/ with one more entry,
+// then the post_build tool rewrites the CSP and the precache list (Trunk's hashed js/wasm/css do
+// not change when only content does). Needs `cargo` on PATH (the tests build those binaries).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launchBrowser } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '..', '..');
+const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT, 'dist'));
+
+const ENTRY_COUNT = 116;
+const NEW_DAY = '2026-02-25';
+const NEW_QUESTION = 'Does a new build reach readers who are offline?';
+const NEW_ID = 'does-a-new-build-reach-readers-who-are-offline';
+const SUB_PATH = '/some/sub/path/';
+const TIMEOUT = 240_000;
+
+/** A page in its own context (own service workers and caches), collecting uncaught errors. */
+async function openContext(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`page error: ${err.stack ?? err}`));
+  return { context, page, errors };
+}
+
+async function entryCount(page, count) {
+  await page.waitForFunction((n) => document.querySelectorAll('article.entry').length === n, count, {
+    timeout: 30_000,
+    polling: 100,
+  });
+}
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+}
+
+async function searchWorks(page, query = 'git') {
+  await page.fill('#search', query);
+  await page.waitForSelector('.result', { timeout: 10_000 });
+}
+
+function cargo(args) {
+  execFileSync('cargo', ['run', '--quiet', '--release', '--package', 'learnings-bundle', ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** A copy of `site` rebuilt with one more entry: a new learnings.json, feed.xml and sw.js. */
+function newBuild(site) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-new-build-'));
+  const out = path.join(tmp, 'site');
+  const content = path.join(tmp, 'content');
+  fs.cpSync(site, out, { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, 'content'), content, { recursive: true });
+  fs.writeFileSync(
+    path.join(content, `${NEW_DAY}.md`),
+    `---\ndate: ${NEW_DAY}\n---\n\n## ${NEW_QUESTION}\n\nYes: the worker offers the new build once it is online again.\n`,
+  );
+  cargo(['--', content, '-o', out]);
+  cargo(['--bin', 'learnings-postbuild', '--', out]);
+  return { dir: tmp, site: out };
+}
+
+let browser;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST_DIR, 'sw.js')), `no sw.js in ${DIST_DIR}: build the site first`);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close().catch(() => {});
+});
+
+describe('offline', { timeout: 2 * TIMEOUT }, () => {
+  let v2;
+  after(() => {
+    if (v2) fs.rmSync(v2.dir, { recursive: true, force: true });
+  });
+
+  it('the second visit works with the server gone, and a new build waits for Reload', { timeout: TIMEOUT }, async () => {
+    let server = await startServer({ root: DIST_DIR, prefix: '/' });
+    const { port, url } = server;
+    const { context, page, errors } = await openContext(browser);
+    try {
+      await page.goto(url);
+      await entryCount(page, ENTRY_COUNT);
+      await controlled(page);
+      await server.close();
+
+      await page.reload();
+      await entryCount(page, ENTRY_COUNT);
+      await searchWorks(page);
+
+      // A deep link (query and fragment) is the cached index.html too.
+      await page.goto(`${url}?q=staging`);
+      await page.waitForSelector('.result', { timeout: 10_000 });
+
+      v2 = newBuild(DIST_DIR);
+      const read = (dir, file) => fs.readFileSync(path.join(dir, file));
+      assert.notDeepEqual(read(v2.site, 'sw.js'), read(DIST_DIR, 'sw.js'), 'the new build has a new precache list');
+      assert.notDeepEqual(read(v2.site, 'learnings.json'), read(DIST_DIR, 'learnings.json'), 'a new bundle');
+      assert.deepEqual(read(v2.site, 'index.html'), read(DIST_DIR, 'index.html'), 'index.html is the same build');
+
+      server = await startServer({ root: v2.site, prefix: '/', port });
+      await page.goto(url);
+      const banner = page.locator('.update-banner');
+      await banner.getByText('A new version is available').waitFor({ timeout: 30_000 });
+      // Until the reader says so, the page stays the build it was loaded with, whole.
+      await entryCount(page, ENTRY_COUNT);
+      assert.equal(await page.locator(`article.entry[id="${NEW_ID}"]`).count(), 0, 'no new entry before Reload');
+
+      await banner.getByRole('button', { name: 'Reload' }).click();
+      await entryCount(page, ENTRY_COUNT + 1);
+      const first = page.locator('article.entry').first();
+      assert.equal(await first.getAttribute('id'), NEW_ID, 'the new entry is the newest');
+      assert.equal(await banner.textContent(), '', 'the banner is gone after the switch');
+
+      // The new build is the cached one now: offline again, it is still there.
+      await server.close();
+      await page.reload();
+      await entryCount(page, ENTRY_COUNT + 1);
+      assert.deepEqual(errors, [], 'uncaught page errors');
+    } finally {
+      await server.close();
+      await context.close();
+    }
+  });
+
+  it(`works offline under the sub-path ${SUB_PATH}`, { timeout: TIMEOUT }, async () => {
+    const server = await startServer({ root: DIST_DIR, prefix: SUB_PATH });
+    const { context, page, errors } = await openContext(browser);
+    try {
+      await page.goto(server.url);
+      await entryCount(page, ENTRY_COUNT);
+      await controlled(page);
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      assert.equal(scope, server.url, 'the worker is scoped to the sub-path');
+      await server.close();
+
+      await page.reload();
+      await entryCount(page, ENTRY_COUNT);
+      await searchWorks(page);
+      assert.deepEqual(errors, [], 'uncaught page errors');
+    } finally {
+      await server.close();
+      await context.close();
+    }
+  });
+
+  it('in a sandboxed iframe (no service worker allowed) the site works and throws nothing', { timeout: TIMEOUT }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-sandbox-'));
+    fs.cpSync(DIST_DIR, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'frame.html'), '<!doctype html><iframe sandbox="allow-scripts" src="index.html"></iframe>');
+    const server = await startServer({ root: dir, prefix: '/' });
+    const { context, page, errors } = await openContext(browser);
+    try {
+      // The framed page has an opaque origin: its module script and bundle are cross-origin
+      // requests, which the test server answers without CORS headers, so they are added here.
+      await page.route('**/*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+      });
+      await page.goto(`${server.url}frame.html`);
+      const frame = page.frames()[1];
+      await frame.waitForSelector('article.entry', { timeout: 30_000 });
+      const access = await frame.evaluate(() => {
+        try {
+          return typeof navigator.serviceWorker;
+        } catch (e) {
+          return e.name;
+        }
+      });
+      assert.equal(access, 'SecurityError', 'reading navigator.serviceWorker throws in the sandbox');
+      assert.deepEqual(errors, [], 'uncaught page errors');
+    } finally {
+      await server.close();
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without service workers the site works and shows no error', { timeout: TIMEOUT }, async () => {
+    const server = await startServer({ root: DIST_DIR, prefix: '/' });
+    const { context, page, errors } = await openContext(browser);
+    const consoleErrors = [];
+    page.on('console', (msg) => {
+      // CSP violations are install.test.mjs's concern; this test is about the missing worker.
+      if (msg.type() === 'error' && !/Content.Security.Policy/i.test(msg.text())) consoleErrors.push(msg.text());
+    });
+    try {
+      // As on plain http off localhost, where browsers leave navigator.serviceWorker undefined.
+      await page.addInitScript(() => delete Navigator.prototype.serviceWorker);
+      await page.goto(server.url);
+      await entryCount(page, ENTRY_COUNT);
+      await searchWorks(page);
+      assert.equal(await page.evaluate(() => 'serviceWorker' in navigator), false);
+      assert.deepEqual([...errors, ...consoleErrors], [], 'errors on the page');
+    } finally {
+      await server.close();
+      await context.close();
+    }
+  });
+});
