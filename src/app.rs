@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use learnings_core::search::{Index, SearchOptions, SearchResults};
-use learnings_core::view::DayFilter;
+use learnings_core::view::{embed_snippet, DayFilter, Embed, SetMessage, View};
 use learnings_core::{Bundle, Entry};
 use yew::prelude::*;
 
@@ -17,10 +17,11 @@ use crate::components::status::{ErrorPanel, LoadingNote};
 use crate::components::timeline::Timeline;
 use crate::components::update_banner::UpdateBanner;
 use crate::hooks::use_clipboard::use_clipboard;
+use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_service_worker::use_service_worker;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
-use crate::hooks::use_theme::use_theme;
-use crate::hooks::use_url_sync::{current_view, use_url_sync};
+use crate::hooks::use_theme::{use_theme, Theme};
+use crate::hooks::use_url_sync::{current_view, url_for, use_url_sync};
 use crate::load::fetch_bundle;
 use crate::state::{Action, AppState, Loading};
 
@@ -46,7 +47,25 @@ pub fn App() -> Html {
         });
     }
     use_url_sync(&state);
-    let (theme, toggle_theme) = use_theme();
+    let embed = state.view.embed.clone();
+    let (theme, set_theme) = use_theme(embed.as_ref().and_then(|e| e.theme.as_deref()).map(Theme::from_name));
+    {
+        let (dispatch, set_theme) = (state.dispatcher(), set_theme.clone());
+        use_embed(
+            embed.is_some(),
+            Callback::from(move |message: SetMessage| {
+                if let Some(query) = message.query {
+                    dispatch.dispatch(Action::SetQuery(query));
+                }
+                if let Some(day) = message.day {
+                    dispatch.dispatch(Action::SetDay(day));
+                }
+                if let Some(theme) = message.theme {
+                    set_theme.emit(Theme::from_name(&theme));
+                }
+            }),
+        );
+    }
     let service_worker = use_service_worker();
     let body = match &state.loading {
         Loading::Pending => html! { <main id="main"><LoadingNote /></main> },
@@ -61,13 +80,30 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         html! { <HelpPanel on_close={Callback::from(move |()| dispatch.dispatch(Action::ToggleHelp))} /> }
     });
-    let on_theme = toggle_theme.reform(|_: MouseEvent| ());
-    let (link_copied, copy) = use_clipboard();
-    let on_copy_link = copy.reform(|_: MouseEvent| gloo_utils::window().location().href().unwrap_or_default());
+    let on_theme = set_theme.reform(move |_: MouseEvent| theme.next());
+    let (link_copied, copy_link) = use_clipboard();
+    let on_copy_link = copy_link.reform(|_: MouseEvent| gloo_utils::window().location().href().unwrap_or_default());
+    let (snippet_copied, copy_snippet) = use_clipboard();
+    let on_copy_embed = {
+        let view = state.view.clone();
+        copy_snippet.reform(move |_: MouseEvent| {
+            let embedded = View { embed: Some(Embed { search: true, theme: None }), ..view.clone() };
+            embed_snippet(&absolute_url(&embedded))
+        })
+    };
     let on_help = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleHelp))
     };
+    if embed.is_some() {
+        let full = View { embed: None, ..state.view.clone() };
+        return html! {
+            <div class="embedded">
+                <a class="open-full" href={absolute_url(&full)} target="_blank" rel="noopener noreferrer">{ "Open in Learnings ↗" }</a>
+                { body }
+            </div>
+        };
+    }
     html! {
         <>
             <a class="skip-link" href="#main">{ "Skip to entries" }</a>
@@ -79,6 +115,9 @@ pub fn App() -> Html {
                     <button type="button" class="copy-link" onclick={on_copy_link}>
                         { if link_copied { "Link copied" } else { "Copy link" } }
                     </button>
+                    <button type="button" class="copy-embed" onclick={on_copy_embed}>
+                        { if snippet_copied { "Snippet copied" } else { "Embed" } }
+                    </button>
                     <button type="button" class="help-toggle" onclick={on_help} aria-label="Keyboard shortcuts"
                         aria-expanded={state.help_open.to_string()}>{ "?" }</button>
                 </div>
@@ -88,6 +127,12 @@ pub fn App() -> Html {
             <UpdateBanner available={service_worker.update_available} on_reload={service_worker.apply_update.clone()} />
         </>
     }
+}
+
+/// The absolute URL of `view` on this site.
+fn absolute_url(view: &View) -> String {
+    let origin = gloo_utils::window().location().origin().unwrap_or_default();
+    format!("{origin}{}", url_for(view))
 }
 
 /// Props of [`Reader`].
@@ -245,10 +290,14 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     html! {
         <div class="layout">
-            <aside class="sidebar">
-                { search_box }
-                <Timeline {days} filter={view.day.clone()} {on_select} />
-            </aside>
+            if let Some(embed) = &view.embed {
+                if embed.search { { search_box } }
+            } else {
+                <aside class="sidebar">
+                    { search_box }
+                    <Timeline {days} filter={view.day.clone()} {on_select} />
+                </aside>
+            }
             <main id="main">
                 <p class="result-count" role="status" aria-live="polite">{ announcement }</p>
                 { for chip }

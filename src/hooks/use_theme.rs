@@ -35,7 +35,8 @@ impl Theme {
         }
     }
 
-    fn from_name(name: &str) -> Theme {
+    /// The theme called `name` (`light`, `dark`; anything else is `auto`).
+    pub fn from_name(name: &str) -> Theme {
         match name {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
@@ -48,24 +49,28 @@ fn storage() -> Option<web_sys::Storage> {
     gloo_utils::window().local_storage().ok().flatten()
 }
 
-/// The theme and a callback that moves to the next one.
+/// The theme and a callback that sets it. A `preset` (an embedding page's choice) wins over
+/// the stored one and is not stored: the reader's own choice stays theirs.
 #[hook]
-pub fn use_theme() -> (Theme, Callback<()>) {
+pub fn use_theme(preset: Option<Theme>) -> (Theme, Callback<Theme>) {
+    let persist = preset.is_none();
     let theme = use_state(|| {
-        storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).map_or(Theme::Auto, |n| Theme::from_name(&n))
+        preset.unwrap_or_else(|| {
+            storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).map_or(Theme::Auto, |n| Theme::from_name(&n))
+        })
     });
-    use_effect_with(*theme, |theme| {
+    use_effect_with(*theme, move |theme| {
         if let Some(root) = gloo_utils::document().document_element() {
             // Setting an attribute on <html> cannot fail in practice; a failure only loses the theme.
             drop(root.set_attribute("data-theme", theme.name()));
         }
-        if let Some(storage) = storage() {
+        if let Some(storage) = storage().filter(|_| persist) {
             drop(storage.set_item(STORAGE_KEY, theme.name()));
         }
     });
-    let toggle = {
+    let set = {
         let theme = theme.clone();
-        Callback::from(move |()| theme.set(theme.next()))
+        Callback::from(move |next| theme.set(next))
     };
-    (*theme, toggle)
+    (*theme, set)
 }

@@ -64,7 +64,7 @@ function send(res, status, body, headers = {}) {
  * @param {{ root: string, prefix?: string, port?: number }} opts
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ root, prefix = '/', port = 0 } = {}) {
+export async function startServer({ root, prefix = '/', port = 0, cors = false } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const rootDir = fs.realpathSync(path.resolve(root));
   if (!fs.statSync(rootDir).isDirectory()) throw new Error(`startServer: ${rootDir} is not a directory`);
@@ -143,6 +143,8 @@ export async function startServer({ root, prefix = '/', port = 0 } = {}) {
       'Content-Length': stat.size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      // Like GitHub Pages and most CDNs: lets a sandboxed (opaque-origin) embed load the files.
+      ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
     });
     if (req.method === 'HEAD') return res.end();
     await new Promise((resolve, reject) => {

@@ -133,7 +133,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     println!(
-        "\n{} keystrokes per pass ({} queries typed character by character), limit {LIMIT}",
+        "\n{} keystrokes ({} queries typed character by character), limit {LIMIT}, fastest of {RUNS} runs each; build: median",
         keystrokes().len(),
         QUERIES.len()
     );

@@ -73,6 +73,48 @@ pub struct View {
     pub day: Option<DayFilter>,
     /// The opened entry's id.
     pub entry: Option<String>,
+    /// Set when the page is embedded in another site (`?embed=1`).
+    pub embed: Option<Embed>,
+}
+
+/// The options of an embedded view, kept in its URL: `embed=1`, `search=0`, `theme=`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    /// Whether the compact view shows its search box (`search=0` hides it).
+    pub search: bool,
+    /// The host's theme choice: `light`, `dark` or `auto`.
+    pub theme: Option<String>,
+}
+
+/// The longest query a host may set by message; longer ones are ignored, not cut.
+pub const MAX_SET_QUERY: usize = 2_000;
+
+/// A validated `learnings:set` message from the host page: each field present only when valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetMessage {
+    /// A new query.
+    pub query: Option<String>,
+    /// A new day filter; `Some(None)` clears it (an empty `day`).
+    pub day: Option<Option<DayFilter>>,
+    /// A new theme: `light`, `dark` or `auto`.
+    pub theme: Option<String>,
+}
+
+impl SetMessage {
+    /// Validates the fields of a message whose `type` was `learnings:set`; `None` when no field
+    /// is valid, so the page ignores the message. A field of the wrong type arrives as `None`.
+    pub fn validate(query: Option<String>, day: Option<String>, theme: Option<String>) -> Option<SetMessage> {
+        let message = SetMessage {
+            query: query.filter(|q| q.chars().count() <= MAX_SET_QUERY),
+            day: day.and_then(|d| if d.is_empty() { Some(None) } else { DayFilter::parse(&d).map(Some) }),
+            theme: theme.filter(|t| is_theme(t)),
+        };
+        (message != SetMessage::default()).then_some(message)
+    }
+}
+
+fn is_theme(name: &str) -> bool {
+    matches!(name, "light" | "dark" | "auto")
 }
 
 impl View {
@@ -87,7 +129,19 @@ impl View {
                 "q" => view.query = value,
                 "day" => view.day = DayFilter::parse(&value),
                 "entry" if view.entry.is_none() && !value.is_empty() => view.entry = Some(value),
+                "embed" if value == "1" => {
+                    view.embed.get_or_insert(Embed { search: true, theme: None });
+                }
                 _ => {}
+            }
+        }
+        if let Some(embed) = &mut view.embed {
+            for pair in search.trim_start_matches('?').split('&') {
+                match pair.split_once('=') {
+                    Some(("search", "0")) => embed.search = false,
+                    Some(("theme", theme)) if is_theme(theme) => embed.theme = Some(theme.to_string()),
+                    _ => {}
+                }
             }
         }
         let hash = percent_decode(hash.trim_start_matches('#'));
@@ -105,6 +159,15 @@ impl View {
         }
         if let Some(day) = &self.day {
             params.push(format!("day={}", percent_encode(&day.to_param())));
+        }
+        if let Some(embed) = &self.embed {
+            params.push("embed=1".to_string());
+            if !embed.search {
+                params.push("search=0".to_string());
+            }
+            if let Some(theme) = &embed.theme {
+                params.push(format!("theme={theme}"));
+            }
         }
         if params.is_empty() {
             String::new()
@@ -190,9 +253,36 @@ mod tests {
             query: "\"exact phrase\" -term día 日本 & = # ?".into(),
             day: Some(DayFilter::Range("2026-02-18".into(), "2026-02-24".into())),
             entry: Some("what-is-x".into()),
+            embed: None,
         };
         assert_eq!(View::from_url(&view.search_string(), &view.hash_string()), view);
         assert_eq!(View::default().search_string(), "");
+    }
+
+    #[test]
+    fn embed_options_round_trip() {
+        let view = View::from_url("?embed=1&search=0&theme=dark&q=git&entry=x", "");
+        assert_eq!(view.embed, Some(Embed { search: false, theme: Some("dark".into()) }));
+        assert_eq!(view.entry.as_deref(), Some("x"));
+        assert_eq!(View::from_url(&view.search_string(), &view.hash_string()), view);
+        assert_eq!(View::from_url("?search=0&theme=dark", "").embed, None, "only with embed=1");
+        assert_eq!(View::from_url("?embed=1&theme=purple", "").embed, Some(Embed { search: true, theme: None }));
+    }
+
+    #[test]
+    fn set_messages_keep_only_valid_fields() {
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            SetMessage::validate(s("bk tree"), s("2026-02"), s("dark")),
+            Some(SetMessage {
+                query: s("bk tree"),
+                day: Some(Some(DayFilter::Month("2026-02".into()))),
+                theme: s("dark")
+            })
+        );
+        assert_eq!(SetMessage::validate(None, s(""), None), Some(SetMessage { day: Some(None), ..Default::default() }));
+        assert_eq!(SetMessage::validate(None, s("yesterday"), s("purple")), None);
+        assert_eq!(SetMessage::validate(Some("x".repeat(MAX_SET_QUERY + 1)), None, None), None);
     }
 
     #[test]
@@ -201,5 +291,32 @@ mod tests {
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%E6%97%A5"), "日");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+}
+
+/// The HTML a host page pastes to embed `page_url` (an `?embed=1` URL): the iframe and a few
+/// lines that size it to the height the embedded page posts.
+pub fn embed_snippet(page_url: &str) -> String {
+    let src = page_url.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        r#"<iframe src="{src}" title="Learnings" loading="lazy" style="width:100%;height:480px;border:0"></iframe>
+<script>
+addEventListener("message", (e) => {{
+  const frame = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source);
+  if (frame && e.data && e.data.type === "learnings:resize") frame.style.height = e.data.height + "px";
+}});
+</script>"#
+    )
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::embed_snippet;
+
+    #[test]
+    fn snippet_escapes_the_url_and_sizes_the_frame() {
+        let snippet = embed_snippet("https://x.org/l/?q=a&embed=1\"");
+        assert!(snippet.starts_with(r#"<iframe src="https://x.org/l/?q=a&amp;embed=1&quot;""#), "{snippet}");
+        assert!(snippet.contains("learnings:resize") && snippet.contains("e.source"));
     }
 }

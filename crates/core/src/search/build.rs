@@ -10,7 +10,7 @@ use super::fuzzy::QuestionGroups;
 use super::index::{Index, Posting, MAX_ENTRIES, SEPARATOR};
 use super::intern::Interner;
 use super::score::{field_score, ANSWER, CODE, FIELDS, QUESTION, SOURCES};
-use super::tokenize::{tokenize, Kind};
+use super::tokenize::{for_each_chunk, tokenize, Kind};
 use super::vocab::{to_u32, Vocab};
 use super::IsoDay;
 
@@ -23,26 +23,30 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
     let (mut compounds, mut compound_starts) = (Vec::new(), vec![0u32]);
     let mut fields: [Vec<u32>; FIELDS] = Default::default();
     let mut buffer = String::new();
+    let mut chunks = ChunkCache::default();
     // Entries per provisional id, counted as ids are seen (`seen` holds the last entry + 1).
     let (mut df, mut seen) = (Vec::new(), Vec::new());
     for (e, entry) in entries.iter().enumerate() {
         let stamp = to_u32(e + 1);
         for_each_unit(entry, &mut buffer, &mut |field, text| {
             let out = &mut fields[field];
-            tokenize(text, &mut |token| {
-                let id = interner.intern(token.text);
-                let i = id as usize;
-                if i == df.len() {
-                    df.push(0);
-                    seen.push(0);
-                }
-                if seen[i] != stamp {
-                    seen[i] = stamp;
-                    df[i] += 1;
-                }
-                match token.kind {
-                    Kind::Compound => compounds.push((id, field as u8)),
-                    Kind::Word | Kind::Punct => out.push(id),
+            for_each_chunk(text, &mut |_, chunk| {
+                for &token in chunks.tokens(chunk, &mut interner) {
+                    let id = token & !COMPOUND;
+                    let i = id as usize;
+                    if i == df.len() {
+                        df.push(0);
+                        seen.push(0);
+                    }
+                    if seen[i] != stamp {
+                        seen[i] = stamp;
+                        df[i] += 1;
+                    }
+                    if token & COMPOUND != 0 {
+                        compounds.push((id, field as u8));
+                    } else {
+                        out.push(id);
+                    }
                 }
             });
             out.push(SEPARATOR);
@@ -120,6 +124,39 @@ fn for_each_block(blocks: &[Block], buffer: &mut String, visit: &mut impl FnMut(
                 visit(CODE, buffer);
             }
         }
+    }
+}
+
+/// Marks a compound among a chunk's token ids (provisional ids stay far below it).
+const COMPOUND: u32 = 1 << 31;
+
+/// The tokens of each distinct run of text between ASCII spaces, worked out once: tokens
+/// never span such a space, and most runs (common words, repeated identifiers) recur, so
+/// this saves most of the tokenizing and interning.
+#[derive(Default)]
+struct ChunkCache {
+    chunks: Interner,
+    starts: Vec<u32>,
+    tokens: Vec<u32>,
+}
+
+impl ChunkCache {
+    /// The provisional ids of the tokens of `chunk` (compounds flagged with [`COMPOUND`]),
+    /// interning them in `words` the first time the chunk is seen.
+    fn tokens(&mut self, chunk: &str, words: &mut Interner) -> &[u32] {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let n = self.chunks.intern(chunk) as usize;
+        if n + 1 == self.starts.len() {
+            let tokens = &mut self.tokens;
+            tokenize(chunk, &mut |token| {
+                let id = words.intern(token.text);
+                tokens.push(if token.kind == Kind::Compound { id | COMPOUND } else { id });
+            });
+            self.starts.push(to_u32(self.tokens.len()));
+        }
+        &self.tokens[self.starts[n] as usize..self.starts[n + 1] as usize]
     }
 }
 

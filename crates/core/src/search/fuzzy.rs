@@ -11,7 +11,7 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use super::intern::Interner;
 use super::normalize::fold;
-use super::tokenize::is_separator;
+use super::tokenize::{for_each_chunk, is_separator};
 use super::vocab::{char_mask, to_u32};
 
 /// Shortest typed word (in characters) matched fuzzily: shorter ones are subsequences of
@@ -49,6 +49,17 @@ pub(crate) fn quality(
 /// Calls `visit` with every group of the folded `text` and the index, in characters, of its
 /// first character.
 pub(crate) fn for_each_group(folded: &str, visit: &mut impl FnMut(&str, usize)) {
+    if folded.is_ascii() {
+        // Bytes are characters: no decoding, no counting.
+        let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        for_each_chunk(folded, &mut |start, run| {
+            let bytes = run.as_bytes();
+            if let (Some(first), Some(last)) = (bytes.iter().position(keep), bytes.iter().rposition(keep)) {
+                visit(&run[first..=last], start + first);
+            }
+        });
+        return;
+    }
     let mut chars = 0;
     for run in folded.split(is_separator) {
         let len = run.chars().count();

@@ -13,6 +13,11 @@ use super::stopwords::is_stop_word;
 use super::tokenize::{tokenize, Kind};
 use super::typo::{self, TypoMatch};
 
+/// Most vocabulary words a typed word matches through typos: the closest and most common
+/// ones. A short unfinished word is within an edit of hundreds of words in a large
+/// collection; past a few dozen they are noise that costs time on every keystroke.
+const MAX_TYPO_MATCHES: usize = 24;
+
 /// One typed word (or punctuation mark) and the vocabulary tokens it matches.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordMatch {
@@ -45,6 +50,11 @@ impl WordMatch {
             let chars = text.chars().count();
             typo_matches = typo::candidates(vocab, text, typo::max_edits(chars), open);
             typo_matches.retain(|m| !prefix.contains(&m.id));
+            if typo_matches.len() > MAX_TYPO_MATCHES {
+                typo_matches.sort_by_key(|m| (m.edits, m.prefix, std::cmp::Reverse(index.df(m.id))));
+                typo_matches.truncate(MAX_TYPO_MATCHES);
+                typo_matches.sort_unstable_by_key(|m| m.id);
+            }
         }
         let base_df = exact.map(|id| index.df(id)).unwrap_or_else(|| {
             let prefixed = prefix.clone().map(|id| index.df(id)).max();

@@ -53,6 +53,18 @@ pub(crate) fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
         ascii.run(text, 0, sink);
         return;
     }
+    for_each_chunk(text, &mut |start, piece| {
+        if piece.is_ascii() {
+            ascii.run(piece, start, sink);
+        } else {
+            tokenize_unicode(piece, &mut |t| sink(Token { start: t.start + start, end: t.end + start, ..t }));
+        }
+    });
+}
+
+/// Calls `visit` with each run of `text` between ASCII whitespace and control characters
+/// and its start: tokens never span such a character, so runs tokenize independently.
+pub(crate) fn for_each_chunk<'a>(text: &'a str, visit: &mut impl FnMut(usize, &'a str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -64,12 +76,7 @@ pub(crate) fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
         while i < bytes.len() && !is_ascii_separator(bytes[i]) {
             i += 1;
         }
-        let piece = &text[start..i];
-        if piece.is_ascii() {
-            ascii.run(piece, start, sink);
-        } else {
-            tokenize_unicode(piece, &mut |t| sink(Token { start: t.start + start, end: t.end + start, ..t }));
-        }
+        visit(start, &text[start..i]);
     }
 }
 
