@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::day_section::DaySection;
 use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
+use crate::components::highlighted::Marker;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorPanel, LoadingNote};
@@ -257,7 +258,7 @@ fn Reader(props: &ReaderProps) -> Html {
         html! {
             <>
                 <button type="button" class="back" onclick={back}>{ "← Back to results" }</button>
-                <EntryView entry={Rc::new(entry.clone())} open=true {neighbours} />
+                <EntryView entry={Rc::new(entry.clone())} open=true {neighbours} marker={results.clone().map(Marker)} />
             </>
         }
     } else if let (Some(results), Some(index)) = (&results, index.as_ref()) {

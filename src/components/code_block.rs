@@ -4,6 +4,7 @@ use learnings_core::text::code_text;
 use learnings_core::CodeSpan;
 use yew::prelude::*;
 
+use crate::components::highlighted::Marker;
 use crate::hooks::use_clipboard::use_clipboard;
 
 /// Props of [`CodeBlock`].
@@ -13,6 +14,9 @@ pub struct CodeBlockProps {
     pub lang: AttrValue,
     /// The highlighted spans.
     pub spans: Vec<CodeSpan>,
+    /// Marks the current query's matches.
+    #[prop_or_default]
+    pub marker: Option<Marker>,
 }
 
 /// `<pre class="code">` whose highlighted spans carry `tok-*` classes, with a Copy button.
@@ -30,8 +34,8 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
             </button>
             <pre class="code" data-lang={props.lang.clone()} tabindex="0"><code>
                 { for props.spans.iter().map(|span| match span.class() {
-                    "" => html! { { span.text().to_string() } },
-                    class => html! { <span class={format!("tok-{class}")}>{ span.text().to_string() }</span> },
+                    "" => Marker::render(&props.marker, span.text()),
+                    class => html! { <span class={format!("tok-{class}")}>{ Marker::render(&props.marker, span.text()) }</span> },
                 }) }
             </code></pre>
         </div>

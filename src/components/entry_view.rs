@@ -6,6 +6,7 @@ use learnings_core::{is_http_url, Entry};
 use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
+use crate::components::highlighted::Marker;
 
 /// The entries before and after the open one in reading order, as `(id, question)`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +28,9 @@ pub struct EntryViewProps {
     /// Links to the neighbouring entries, shown when the entry is open.
     #[prop_or_default]
     pub neighbours: Option<Neighbours>,
+    /// Marks the search's matches (an entry opened from the results).
+    #[prop_or_default]
+    pub marker: Option<Marker>,
 }
 
 /// An entry as an `<article>` whose id is the entry's permalink fragment.
@@ -44,9 +48,9 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
         <article ref={node} class={classes!("entry", props.open.then_some("open"))} id={entry.id.clone()}
             tabindex="-1" aria-labelledby={format!("q-{}", entry.id)}>
             <h3 id={format!("q-{}", entry.id)}>
-                <a class="permalink" href={format!("#{}", entry.id)}><Inlines inlines={entry.question_inlines.clone()} /></a>
+                <a class="permalink" href={format!("#{}", entry.id)}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></a>
             </h3>
-            <Blocks blocks={entry.answer.clone()} />
+            <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
             if !entry.sources.is_empty() {
                 <ul class="sources" aria-label="Sources">
                     { for entry.sources.iter().map(|s| html! {

@@ -31,3 +31,24 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
     parts.push(html! { { text.get(at..).unwrap_or_default().to_string() } });
     html! { { for parts } }
 }
+
+/// The current query's matcher, handed down to an opened entry so that its text shows the
+/// matches. Compared by identity: a new query is a new marker.
+#[derive(Clone)]
+pub struct Marker(pub std::rc::Rc<learnings_core::SearchResults>);
+
+impl PartialEq for Marker {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Marker {
+    /// `text` with the query's matches marked, or as plain text without a marker.
+    pub fn render(marker: &Option<Marker>, text: &str) -> Html {
+        match marker {
+            Some(marker) => html! { <Highlighted text={text.to_string()} ranges={marker.0.marks(text)} /> },
+            None => html! { { text.to_string() } },
+        }
+    }
+}

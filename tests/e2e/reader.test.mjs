@@ -42,6 +42,9 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.ok((await page.locator('.result mark').count()) > 0, 'matches are marked');
     assert.match(await page.locator('.result-count').textContent(), /\d+ results?/);
     assert.match(page.url(), /\?q=asyncio\.to_thread$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('article.entry.open');
+    assert.ok((await page.locator('article.entry.open mark').count()) > 0, 'the opened entry marks the terms');
     assert.deepEqual([...consoleErrors, ...pageErrors], []);
   });
 

@@ -227,6 +227,16 @@ fn highlights_point_into_the_displayed_text() {
 }
 
 #[test]
+fn any_displayed_text_can_be_marked() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "asyncio.to_thread blocking");
+    let text = "Blocking? Try asyncio.to_thread().";
+    let marks: Vec<&str> = results.marks(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(marks, ["Blocking", "asyncio.to_thread"]);
+}
+
+#[test]
 fn snippets_come_from_the_best_paragraph_or_code_line() {
     let entries = collection();
     let index = Index::new(&entries);
@@ -272,6 +282,27 @@ fn explain_says_why() {
 }
 
 #[test]
+fn explanations_add_up_to_the_score() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    for query in ["process threads", "git add -p", "asyncio.to_thread blocking", "cafe", "symspel bk"] {
+        let results = index.search(query, &SearchOptions { explain: true, ..SearchOptions::default() });
+        for hit in &results.hits {
+            let number = |line: &str, mark: char| line.rsplit(mark).next().and_then(|n| n.trim().parse::<f32>().ok());
+            let sum: f32 = hit.explain.iter().filter(|l| l.contains(": +")).filter_map(|l| number(l, '+')).sum();
+            let factor: f32 = hit.explain.iter().filter(|l| l.contains(": ×")).filter_map(|l| number(l, '×')).product();
+            let explained = sum * factor;
+            assert!(
+                (explained - hit.score).abs() <= 0.01 * hit.score.max(1.0),
+                "{query}: {:?} vs {}",
+                hit.explain,
+                hit.score
+            );
+        }
+    }
+}
+
+#[test]
 fn sources_are_searched_last() {
     let mut with_source = entry("src", "2026-02-24", "Where is the doc?", vec![paragraph("See below.")]);
     with_source.sources = vec![Source { title: "Vercel CLI docs".into(), url: "https://vercel.com/docs/cli".into() }];
@@ -298,4 +329,15 @@ fn the_index_reports_its_memory() {
     assert!(index.heap_bytes() > 0);
     let bigger = Index::new(&learnings_core::synthetic::collection(&entries, 200, 1));
     assert!(bigger.heap_bytes() > index.heap_bytes());
+}
+
+#[test]
+fn marks_find_the_query_in_any_displayed_text() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "Café thread");
+    let text = "Run it in a thread, then café.";
+    let marked: Vec<&str> = results.marks(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(marked, ["thread", "café"]);
+    assert!(results.marks("nothing here").is_empty());
 }

@@ -180,6 +180,12 @@ impl SearchResults {
             snippet: snippet::snippet(entry, &self.highlighter),
         }
     }
+
+    /// Byte ranges of the query's matches in any displayed `text` (a paragraph or code run of
+    /// an opened entry), on character boundaries.
+    pub fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        self.highlighter.find(text, false).ranges
+    }
 }
 
 impl Index {
