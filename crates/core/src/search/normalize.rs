@@ -1,11 +1,14 @@
 //! Folding text so that matching ignores case, accents and typographic variants.
 //!
-//! Every character goes through NFKD (compatibility decomposition: `ﬁ` → `fi`, `①` → `1`,
-//! `…` → `...`), combining marks and invisible format characters are dropped (`é` → `e`),
-//! typographic quotes and dashes become their ASCII forms, and letters are lowercased. The
-//! index, the query and the highlighter all fold through here, so they always agree.
+//! Every character goes through NFD (canonical decomposition), plus the compatibility mappings
+//! people meet when typing: fullwidth forms (`ｆｏｏ` → `foo`), ligatures (`ﬁ` → `fi`), circled
+//! and superscript digits (`①` → `1`, `²` → `2`), `…` → `...` and wide spaces. Full NFKD would
+//! bring these too, but its tables cost 30 KB of gzipped wasm for characters nobody types.
+//! Combining marks and invisible format characters are dropped (`é` → `e`), typographic quotes
+//! and dashes become their ASCII forms, and letters are lowercased. The index, the query and the
+//! highlighter all fold through here, so they always agree.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Calls `out` with the characters `c` stands for when matching, before lowercasing (the
 /// tokenizer still needs the case to split camelCase). Marks and format characters vanish.
@@ -14,11 +17,41 @@ pub(crate) fn decompose(c: char, out: &mut impl FnMut(char)) {
         out(c);
         return;
     }
-    decompose_compatible(c, |d| {
+    if let Some(typed) = compatibility_form(c) {
+        typed.chars().for_each(&mut *out);
+        return;
+    }
+    decompose_canonical(c, |d| {
         if !is_combining_mark(d) && !is_invisible(d) {
             out(unify_punctuation(d));
         }
     });
+}
+
+/// The compatibility forms that matter for typing, as the text they stand for.
+fn compatibility_form(c: char) -> Option<std::borrow::Cow<'static, str>> {
+    const DIGITS: [&str; 20] =
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
+    let text: &'static str = match c {
+        // Fullwidth ASCII sits 0xFEE0 above ASCII.
+        '\u{FF01}'..='\u{FF5E}' => {
+            return char::from_u32(c as u32 - 0xFEE0).map(|a| std::borrow::Cow::Owned(a.to_string()));
+        }
+        '\u{2460}'..='\u{2473}' => DIGITS[(c as u32 - 0x2460) as usize],
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        '¹' => "1",
+        '²' => "2",
+        '³' => "3",
+        '…' => "...",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        _ => return None,
+    };
+    Some(std::borrow::Cow::Borrowed(text))
 }
 
 /// Appends the lowercase form of an already decomposed character.
