@@ -47,18 +47,27 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let max = props.days.iter().map(|(_, c)| *c).max().unwrap_or(0);
     let noun = |count: u32| if count == 1 { "entry" } else { "entries" };
     // A button with visible text is named by it; a bare heatmap square gets an aria-label.
+    // Clicks are handled once, on the <nav>: hundreds of buttons re-render on every keystroke.
     let day_button = |day: &String, count: u32, label: Option<Html>, class: &'static str| {
-        let on_select = props.on_select.clone();
-        let current = props.filter.clone();
-        let day_owned = day.clone();
-        let onclick = Callback::from(move |e: MouseEvent| on_select.emit(clicked(&day_owned, e.shift_key(), &current)));
         let selected = props.filter.as_ref().is_some_and(|f| f.contains(day));
         html! {
             <button type="button" {class} data-day={day.clone()} data-level={level(count, max).to_string()}
                 aria-pressed={selected.to_string()}
                 aria-label={label.is_none().then(|| format!("{}: {} {}", human_date(day), count, noun(count)))}
-                {onclick}>{ label.unwrap_or_default() }</button>
+                >{ label.unwrap_or_default() }</button>
         }
+    };
+    let onclick = {
+        let (on_select, current) = (props.on_select.clone(), props.filter.clone());
+        Callback::from(move |e: MouseEvent| {
+            let button = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button").ok().flatten());
+            let Some(button) = button else { return };
+            if let Some(day) = button.get_attribute("data-day") {
+                on_select.emit(clicked(&day, e.shift_key(), &current));
+            } else if let Some(month) = button.get_attribute("data-month") {
+                on_select.emit(DayFilter::parse(&month));
+            }
+        })
     };
     let focus = props.filter.as_ref().map(|f| f.day_range().1).or_else(|| props.days.first().map(|(d, _)| d.clone()));
     let focus = focus.unwrap_or_default();
@@ -66,7 +75,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let months = group_by_month(&props.days);
     let open_month = focus.get(..7).unwrap_or_default().to_string();
     html! {
-        <nav class="timeline" aria-label="Days">
+        <nav class="timeline" aria-label="Days" {onclick}>
             <div class="heatmap" role="group" aria-label="Calendar of days">
                 { for heatmap.iter().map(|cell| match cell {
                     Some((day, count)) => html! { <span class="cell">{ day_button(day, *count, None, "heat") }</span> },
@@ -74,9 +83,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }) }
             </div>
             { for months.iter().map(|(month, days)| {
-                let on_select = props.on_select.clone();
-                let month_owned = month.clone();
-                let onclick = Callback::from(move |_| on_select.emit(DayFilter::parse(&month_owned)));
                 let month_name = human_date(&format!("{month}-01")).replace(" 1,", "");
                 let total: u32 = days.iter().map(|(_, c)| c).sum();
                 let open = *month == open_month;
@@ -84,8 +90,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <div class="month">
                         <button type="button" class="month-label" data-month={month.clone()}
                             aria-pressed={(props.filter == Some(DayFilter::Month(month.clone()))).to_string()}
-                            aria-expanded={open.to_string()}
-                            {onclick}><span>{ month_name }</span><span class="count">{ total.to_string() }</span></button>
+                            aria-expanded={open.to_string()}><span>{ month_name }</span><span class="count">{ total.to_string() }</span></button>
                         if open {
                         <ul class="day-list">
                             { for days.iter().map(|(day, count)| html! {
