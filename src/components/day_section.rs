@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use learnings_core::date::human_date;
 use learnings_core::Entry;
 use yew::prelude::*;
 
@@ -35,28 +36,5 @@ pub fn DaySection(props: &DaySectionProps) -> Html {
                     open={props.open.as_deref() == Some(entry.id.as_str())} neighbours={props.neighbours.clone()} />
             }) }
         </section>
-    }
-}
-
-/// `2026-02-24` as `February 24, 2026`, for headings and labels.
-pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    match (iso.get(0..4), month, iso.get(8..10).and_then(|d| d.parse::<u32>().ok())) {
-        (Some(year), Some(month), Some(day)) => format!("{month} {day}, {year}"),
-        _ => iso.to_string(),
     }
 }

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
+use learnings_core::date::human_date;
 use learnings_core::search::{SearchResults, TextKind};
 use learnings_core::Bundle;
 use yew::prelude::*;
 
-use crate::components::day_section::human_date;
 use crate::components::highlighted::Highlighted;
 
 /// Props of [`Results`].

@@ -5,11 +5,9 @@
 //! It stays small however long the collection: the heatmap shows the year up to the filter's
 //! last day (or the newest day), and the list opens only the month in focus.
 
-use learnings_core::date::{days_between, weekday};
+use learnings_core::date::{days_between, human_date, human_month, weekday};
 use learnings_core::view::DayFilter;
 use yew::prelude::*;
-
-use crate::components::day_section::human_date;
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -83,7 +81,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }) }
             </div>
             { for months.iter().map(|(month, days)| {
-                let month_name = human_date(&format!("{month}-01")).replace(" 1,", "");
+                let month_name = human_month(month);
                 let total: u32 = days.iter().map(|(_, c)| c).sum();
                 let open = *month == open_month;
                 html! {

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use learnings_core::date::MONTHS;
 use learnings_core::text::{inline_text, visit_block_text};
 use learnings_core::Bundle;
 
@@ -25,20 +26,6 @@ fn seed() -> String {
 
 /// The seed's day headings ("February 24, 2026") as ISO dates, with their line numbers.
 fn seed_days(seed: &str) -> Vec<(usize, String)> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     seed.lines()
         .enumerate()
         .filter_map(|(i, line)| {

@@ -3,6 +3,40 @@
 //! Days are kept as strings everywhere (ISO dates sort as text); this module only says
 //! whether a string is a real date, for the bundle's validation and the query's `day:` filter.
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2026-02-24` as `February 24, 2026`, for headings and labels; anything else as given.
+pub fn human_date(iso: &str) -> String {
+    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (iso.get(0..4), month, iso.get(8..10).and_then(|d| d.parse::<u32>().ok())) {
+        (Some(year), Some(month), Some(day)) => format!("{month} {day}, {year}"),
+        _ => iso.to_string(),
+    }
+}
+
+/// `2026-02` as `February 2026`, for the timeline's month labels; anything else as given.
+pub fn human_month(iso: &str) -> String {
+    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (iso.get(0..4), month) {
+        (Some(year), Some(month)) if iso.len() == 7 => format!("{month} {year}"),
+        _ => iso.to_string(),
+    }
+}
+
 /// Whether `s` is a real calendar day written `YYYY-MM-DD` (leap years included).
 pub fn is_iso_day(s: &str) -> bool {
     let b = s.as_bytes();
@@ -54,6 +88,15 @@ mod tests {
         assert!(!is_iso_day("2026-1-01"));
         assert!(!is_iso_day("2026-02-2x"));
         assert!(!is_iso_day("+026-02-24"));
+    }
+
+    #[test]
+    fn human_dates_read_naturally() {
+        assert_eq!(human_date("2026-02-04"), "February 4, 2026");
+        assert_eq!(human_date("2026-13-04"), "2026-13-04");
+        assert_eq!(human_date("soon"), "soon");
+        assert_eq!(human_month("2026-02"), "February 2026");
+        assert_eq!(human_month("2026-02-01"), "2026-02-01");
     }
 
     #[test]
