@@ -131,6 +131,12 @@ describe('search and reading', { timeout: 120_000 }, () => {
     await page.reload();
     await page.waitForSelector('article.entry');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await background(), 'rgb(255, 255, 255)', 'a pinned light theme ignores the system');
+    await page.click('.theme-toggle');
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await background(), 'rgb(13, 17, 23)', 'a pinned dark theme ignores the system');
   });
 
   it('? shows the shortcuts panel with the query syntax', async () => {
