@@ -44,19 +44,28 @@ function hostileBundle() {
   };
 }
 
+// One browser and one server of the real site serve every test in this file.
+let browser;
+let site;
+before(async () => {
+  browser = await launchBrowser();
+  site = await startServer({ root: DIST_DIR });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
 describe('hostile content and queries', { timeout: 180_000 }, () => {
-  let browser;
   let server;
   let dir;
   before(async () => {
-    browser = await launchBrowser();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-hostile-'));
     fs.cpSync(DIST_DIR, dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'learnings.json'), JSON.stringify(hostileBundle()));
     server = await startServer({ root: dir });
   });
   after(async () => {
-    await browser?.close();
     await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -76,17 +85,6 @@ describe('hostile content and queries', { timeout: 180_000 }, () => {
 });
 
 describe('any query string', { timeout: 180_000 }, () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ root: DIST_DIR });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   for (const [name, query] of [
     ['10,000 characters', 'asyncio to_thread '.repeat(556)],
     ['emoji', '🦀 rust 👩‍💻 async 🎉'],
@@ -94,7 +92,7 @@ describe('any query string', { timeout: 180_000 }, () => {
     ['unbalanced syntax', '"unclosed -  day:2026-13 -- \\ ( [ *'],
   ]) {
     it(`${name}: neither panics nor freezes`, async () => {
-      const { page, consoleErrors, pageErrors } = await openPage(browser, server.url);
+      const { page, consoleErrors, pageErrors } = await openPage(browser, site.url);
       await page.waitForSelector('article.entry');
       const started = Date.now();
       await page.fill('#search', query);
@@ -108,24 +106,13 @@ describe('any query string', { timeout: 180_000 }, () => {
 });
 
 describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ root: DIST_DIR });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   for (const scheme of ['light', 'dark']) {
     for (const [label, suffix, ready] of [
       ['reader', '', 'article.entry'],
       ['results', '?q=async', '.result'],
     ]) {
       it(`${label} in the ${scheme} theme has no violations`, async () => {
-        const { page } = await openPage(browser, server.url + suffix);
+        const { page } = await openPage(browser, site.url + suffix);
         await page.emulateMedia({ colorScheme: scheme });
         await page.waitForSelector(ready);
         // Evaluated through the DevTools protocol: the page's CSP rightly refuses inline scripts.

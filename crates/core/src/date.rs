@@ -19,9 +19,14 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The month name of `YYYY-MM…`, when its month is 01-12.
+fn month_name(iso: &str) -> Option<&'static str> {
+    iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied()
+}
+
 /// `2026-02-24` as `February 24, 2026`, for headings and labels; anything else as given.
 pub fn human_date(iso: &str) -> String {
-    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let month = month_name(iso);
     match (iso.get(0..4), month, iso.get(8..10).and_then(|d| d.parse::<u32>().ok())) {
         (Some(year), Some(month), Some(day)) => format!("{month} {day}, {year}"),
         _ => iso.to_string(),
@@ -30,7 +35,7 @@ pub fn human_date(iso: &str) -> String {
 
 /// `2026-02` as `February 2026`, for the timeline's month labels; anything else as given.
 pub fn human_month(iso: &str) -> String {
-    let month = iso.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let month = month_name(iso);
     match (iso.get(0..4), month) {
         (Some(year), Some(month)) if iso.len() == 7 => format!("{month} {year}"),
         _ => iso.to_string(),
