@@ -23,7 +23,7 @@ pub fn Blocks(props: &BlocksProps) -> Html {
     let list_item = |item: &Vec<Block>| html! { <li><Blocks blocks={item.clone()} marker={marker.clone()} /></li> };
     html! {
         { for props.blocks.iter().map(|block| match block {
-            Block::Paragraph { inlines } => html! { <p><Inlines inlines={inlines.clone()} marker={marker.clone()} /></p> },
+            Block::Paragraph(inlines) => html! { <p><Inlines inlines={inlines.clone()} marker={marker.clone()} /></p> },
             Block::List { start: Some(start), items } => html! {
                 <ol start={start.to_string()}>{ for items.iter().map(list_item) }</ol>
             },
@@ -52,10 +52,10 @@ pub fn Inlines(props: &InlinesProps) -> Html {
     let nested = |children: &Vec<Inline>| html! { <Inlines inlines={children.clone()} marker={marker.clone()} /> };
     html! {
         { for props.inlines.iter().map(|inline| match inline {
-            Inline::Text { text } => Marker::render(marker, text),
-            Inline::Code { text } => html! { <code>{ Marker::render(marker, text) }</code> },
-            Inline::Emphasis { children } => html! { <em>{ nested(children) }</em> },
-            Inline::Strong { children } => html! { <strong>{ nested(children) }</strong> },
+            Inline::Text(text) => Marker::render(marker, text),
+            Inline::Code(text) => html! { <code>{ Marker::render(marker, text) }</code> },
+            Inline::Emphasis(children) => html! { <em>{ nested(children) }</em> },
+            Inline::Strong(children) => html! { <strong>{ nested(children) }</strong> },
             Inline::Link { href, children } if is_http_url(href) => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ nested(children) }</a>
             },

@@ -17,12 +17,12 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 
 const SCRIPT = '<script>window.__pwned = 1</script>';
 const IMG = '<img src=x onerror="window.__pwned = 2">';
-const text = (t) => ({ type: 'text', text: t });
+const text = (t) => ({ text: t });
 
 /** A bundle whose every string tries to inject markup or script. */
 function hostileBundle() {
   return {
-    schema_version: 1,
+    schema_version: 2,
     days: [{ date: '2026-02-24', count: 1 }],
     entries: [
       {
@@ -31,12 +31,9 @@ function hostileBundle() {
         question: `${SCRIPT} &amp; ?`,
         question_inlines: [text(`${SCRIPT} &amp; ?`)],
         answer: [
-          { type: 'paragraph', inlines: [text(IMG), { type: 'code', text: SCRIPT }] },
-          {
-            type: 'paragraph',
-            inlines: [{ type: 'link', href: 'javascript:window.__pwned=3', children: [text('click <b>me</b>')] }],
-          },
-          { type: 'code', lang: 'html', spans: [['k', IMG], ['', SCRIPT]] },
+          { paragraph: [text(IMG), { code: SCRIPT }] },
+          { paragraph: [{ link: { href: 'javascript:window.__pwned=3', children: [text('click <b>me</b>')] } }] },
+          { code: { lang: 'html', spans: [['k', IMG], ['', SCRIPT]] } },
         ],
         sources: [{ title: 'data link', url: 'data:text/html,<script>window.__pwned=4</script>' }],
       },

@@ -173,6 +173,6 @@ describe('bad bundles get a clear message and a Retry button', { timeout: 120_00
   }
 
   it('missing (404)', () => withBundle(null, /not found.*404/));
-  it('malformed JSON', () => withBundle('{"schema_version": 1, ', /could not be read/));
+  it('malformed JSON', () => withBundle('{"schema_version": 2, ', /could not be read/));
   it('unknown schema version', () => withBundle('{"schema_version": 99}', /schema version 99/));
 });

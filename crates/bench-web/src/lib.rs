@@ -119,9 +119,9 @@ pub fn measure(bundle: Bundle, now: &dyn Fn() -> f64) -> Result<Report, String> 
 mod tests {
     use super::*;
 
-    const REAL: &str = r#"{"schema_version":1,"days":[{"date":"2026-02-24","count":2}],"entries":[
-        {"id":"bk","day":"2026-02-24","question":"Why is BK-tree search fast?","question_inlines":[{"type":"text","text":"Why is BK-tree search fast?"}],"answer":[{"type":"paragraph","inlines":[{"type":"text","text":"One pruning rule: the triangle inequality."}]}]},
-        {"id":"cv","day":"2026-02-24","question":"Why must condition variable waits loop?","question_inlines":[{"type":"text","text":"Why must condition variable waits loop?"}],"answer":[{"type":"code","lang":"python","spans":[["k","while"],[""," not ready: cv.wait()"]]}]}]}"#;
+    const REAL: &str = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":2}],"entries":[
+        {"id":"bk","day":"2026-02-24","question":"Why is BK-tree search fast?","question_inlines":[{"text":"Why is BK-tree search fast?"}],"answer":[{"paragraph":[{"text":"One pruning rule: the triangle inequality."}]}]},
+        {"id":"cv","day":"2026-02-24","question":"Why must condition variable waits loop?","question_inlines":[{"text":"Why must condition variable waits loop?"}],"answer":[{"code":{"lang":"python","spans":[["k","while"],[""," not ready: cv.wait()"]]}}]}]}"#;
 
     fn clock() -> impl Fn() -> f64 {
         let start = std::time::Instant::now();

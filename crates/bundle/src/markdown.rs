@@ -196,11 +196,11 @@ impl<'a> DayParser<'a> {
                     code.push_str(&text);
                     Ok(())
                 } else {
-                    self.push_inline(Inline::Text { text: text.into_string() }, offset)
+                    self.push_inline(Inline::Text(text.into_string()), offset)
                 }
             }
-            Event::Code(text) => self.push_inline(Inline::Code { text: text.into_string() }, offset),
-            Event::SoftBreak => self.push_inline(Inline::Text { text: " ".into() }, offset),
+            Event::Code(text) => self.push_inline(Inline::Code(text.into_string()), offset),
+            Event::SoftBreak => self.push_inline(Inline::Text(" ".into()), offset),
             Event::HardBreak => self.push_inline(Inline::Break, offset),
             Event::Html(_) | Event::InlineHtml(_) => {
                 Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
@@ -281,7 +281,7 @@ impl<'a> DayParser<'a> {
             }
             TagEnd::Paragraph => {
                 let inlines = self.close_inlines();
-                self.push_block(Block::Paragraph { inlines });
+                self.push_block(Block::Paragraph(inlines));
             }
             TagEnd::Item => {
                 self.close_implicit_paragraph();
@@ -330,8 +330,8 @@ impl<'a> DayParser<'a> {
     fn close_frame(&mut self) {
         if let Some((frame, children)) = self.inlines.pop() {
             let inline = match frame {
-                Frame::Emphasis => Inline::Emphasis { children },
-                Frame::Strong => Inline::Strong { children },
+                Frame::Emphasis => Inline::Emphasis(children),
+                Frame::Strong => Inline::Strong(children),
                 Frame::Link(href) => Inline::Link { href, children },
                 Frame::Root => {
                     self.inlines.push((Frame::Root, children));
@@ -368,7 +368,7 @@ impl<'a> DayParser<'a> {
     fn close_implicit_paragraph(&mut self) {
         if self.implicit_paragraph {
             let inlines = self.close_inlines();
-            self.push_block(Block::Paragraph { inlines });
+            self.push_block(Block::Paragraph(inlines));
         }
     }
 
@@ -413,7 +413,7 @@ impl<'a> DayParser<'a> {
 /// Appends `inline` to the innermost open frame, merging adjacent text.
 fn append_inline(frames: &mut [(Frame, Vec<Inline>)], inline: Inline) {
     let Some((_, runs)) = frames.last_mut() else { return };
-    if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (runs.last_mut(), &inline) {
+    if let (Some(Inline::Text(last)), Inline::Text(text)) = (runs.last_mut(), &inline) {
         last.push_str(text);
         return;
     }
@@ -422,13 +422,13 @@ fn append_inline(frames: &mut [(Frame, Vec<Inline>)], inline: Inline) {
 
 /// Drops leading and trailing white space of a paragraph.
 fn trim_runs(runs: &mut Vec<Inline>) {
-    if let Some(Inline::Text { text }) = runs.first_mut() {
+    if let Some(Inline::Text(text)) = runs.first_mut() {
         *text = text.trim_start().to_string();
     }
-    if let Some(Inline::Text { text }) = runs.last_mut() {
+    if let Some(Inline::Text(text)) = runs.last_mut() {
         *text = text.trim_end().to_string();
     }
-    runs.retain(|r| !matches!(r, Inline::Text { text } if text.is_empty()));
+    runs.retain(|r| !matches!(r, Inline::Text(text) if text.is_empty()));
 }
 
 /// Separates an answer's source citations from the rest of its blocks.
@@ -437,7 +437,7 @@ fn split_sources(blocks: Vec<Block>) -> (Vec<Block>, Vec<Source>) {
     let mut sources = Vec::new();
     let mut blocks = blocks.into_iter().peekable();
     while let Some(block) = blocks.next() {
-        if let Block::Paragraph { inlines } = &block {
+        if let Block::Paragraph(inlines) = &block {
             let text = inline_text(inlines);
             let label = text.trim();
             if matches!(label, "Sources:" | "Source:" | "References:" | "Reference:") {
@@ -449,7 +449,7 @@ fn split_sources(blocks: Vec<Block>) -> (Vec<Block>, Vec<Source>) {
                     }
                 }
             }
-            if let [Inline::Text { text }, link @ Inline::Link { .. }] = inlines.as_slice() {
+            if let [Inline::Text(text), link @ Inline::Link { .. }] = inlines.as_slice() {
                 if matches!(text.trim(), "Source:" | "Reference:") {
                     sources.extend(link_source(link));
                     continue;
@@ -464,7 +464,7 @@ fn split_sources(blocks: Vec<Block>) -> (Vec<Block>, Vec<Source>) {
 /// The source of a list item that holds exactly one link and nothing else.
 fn single_link(item: &[Block]) -> Option<Source> {
     match item {
-        [Block::Paragraph { inlines }] => match inlines.as_slice() {
+        [Block::Paragraph(inlines)] => match inlines.as_slice() {
             [link @ Inline::Link { .. }] => link_source(link),
             _ => None,
         },

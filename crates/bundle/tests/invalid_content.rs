@@ -126,7 +126,7 @@ fn the_command_writes_bundle_and_feed() {
     fs::write(content.path().join("2026-02-24.md"), GOOD).unwrap();
     assert!(run(content.path(), out.path()).status.success());
     let json = fs::read_to_string(out.path().join("learnings.json")).unwrap();
-    assert!(json.contains("\"schema_version\":1") && json.contains("what-is-a-test"));
+    assert!(json.contains("\"schema_version\":2") && json.contains("what-is-a-test"));
     assert!(out.path().join("feed.xml").exists());
 }
 

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The bundle format version; the app refuses bundles whose version it does not know.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the app needs: days newest first and their entries in reading order.
 ///
@@ -58,12 +58,15 @@ pub struct Source {
     pub url: String,
 }
 
-/// A block of an answer.
+/// A block of an answer, externally tagged in JSON: `{"paragraph": [...]}`.
+///
+/// Schema 1 tagged blocks and inlines internally (`{"type": "paragraph", ...}`); serde decodes
+/// such enums through a buffered copy of each object, which cost 42 KB of wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph of inline runs.
-    Paragraph { inlines: Vec<Inline> },
+    Paragraph(Vec<Inline>),
     /// A list; `start` is the first number of an ordered list, absent for bullets.
     List {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,18 +100,18 @@ impl CodeSpan {
     }
 }
 
-/// An inline run of text.
+/// An inline run of text, externally tagged in JSON: `{"text": "..."}`, `"break"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Inline {
     /// Plain text.
-    Text { text: String },
+    Text(String),
     /// Inline code.
-    Code { text: String },
+    Code(String),
     /// Emphasised runs.
-    Emphasis { children: Vec<Inline> },
+    Emphasis(Vec<Inline>),
     /// Strongly emphasised runs.
-    Strong { children: Vec<Inline> },
+    Strong(Vec<Inline>),
     /// A link to an `http(s)` URL.
     Link { href: String, children: Vec<Inline> },
     /// A line break inside a paragraph.
@@ -162,23 +165,30 @@ mod tests {
 
     #[test]
     fn decodes_a_current_bundle() {
-        let json = r#"{"schema_version":1,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question":"Q?","question_inlines":[{"type":"text","text":"Q?"}],"answer":[{"type":"code","lang":"rust","spans":[["k","fn"]]}]}]}"#;
+        let json = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question":"Q?","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
         let bundle = decode_bundle(json).unwrap();
         assert_eq!(
             bundle.entries[0].answer[0],
             Block::Code { lang: "rust".into(), spans: vec![CodeSpan("k".into(), "fn".into())] }
         );
+        assert_eq!(
+            bundle.entries[0].answer[1],
+            Block::Paragraph(vec![
+                Inline::Break,
+                Inline::Link { href: "https://x.org".into(), children: vec![Inline::Code("x".into())] }
+            ])
+        );
     }
 
     #[test]
     fn reports_unknown_versions_before_shape() {
-        assert_eq!(decode_bundle(r#"{"schema_version":2,"whatever":true}"#), Err(DecodeError::UnknownVersion(2)));
+        assert_eq!(decode_bundle(r#"{"schema_version":1,"whatever":true}"#), Err(DecodeError::UnknownVersion(1)));
     }
 
     #[test]
     fn reports_malformed_json() {
         assert!(matches!(decode_bundle("{not json"), Err(DecodeError::Malformed(_))));
-        assert!(matches!(decode_bundle(r#"{"schema_version":1}"#), Err(DecodeError::Malformed(_))));
+        assert!(matches!(decode_bundle(r#"{"schema_version":2}"#), Err(DecodeError::Malformed(_))));
     }
 
     #[test]

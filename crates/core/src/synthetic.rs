@@ -67,7 +67,7 @@ fn make_entry(base: &Entry, pools: &Pools, rng: &mut SplitMix64, i: usize, day: 
     Entry {
         id: format!("{slug}-{i}"),
         day: day.to_string(),
-        question_inlines: vec![Inline::Text { text: question.clone() }],
+        question_inlines: vec![Inline::Text(question.clone())],
         question,
         answer,
         sources,
@@ -76,9 +76,9 @@ fn make_entry(base: &Entry, pools: &Pools, rng: &mut SplitMix64, i: usize, day: 
 
 fn make_block(block: &Block, pools: &Pools, rng: &mut SplitMix64) -> Block {
     match block {
-        Block::Paragraph { inlines } => {
+        Block::Paragraph(inlines) => {
             let sentences = split_sentences(&inline_text(inlines)).len().max(1);
-            Block::Paragraph { inlines: vec![Inline::Text { text: pools.paragraph(sentences, rng) }] }
+            Block::Paragraph(vec![Inline::Text(pools.paragraph(sentences, rng))])
         }
         Block::List { start, items } => Block::List {
             start: *start,
@@ -206,7 +206,7 @@ fn collect_code(blocks: &[Block], pools: &mut Pools) {
                 );
             }
             Block::List { items, .. } => items.iter().for_each(|item| collect_code(item, pools)),
-            Block::Paragraph { .. } => {}
+            Block::Paragraph(..) => {}
         }
     }
 }
@@ -288,7 +288,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn real() -> Vec<Entry> {
-        let paragraph = |t: &str| Block::Paragraph { inlines: vec![Inline::Text { text: t.into() }] };
+        let paragraph = |t: &str| Block::Paragraph(vec![Inline::Text(t.into())]);
         (0..5)
             .map(|i| Entry {
                 id: format!("q{i}"),

@@ -6,8 +6,8 @@ use crate::model::{Block, CodeSpan, Inline};
 pub fn push_inline_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Link { children, .. } => {
                 push_inline_text(children, out)
             }
             Inline::Break => out.push('\n'),
@@ -41,7 +41,7 @@ pub enum TextKind {
 pub fn visit_block_text(blocks: &[Block], visit: &mut impl FnMut(TextKind, String)) {
     for block in blocks {
         match block {
-            Block::Paragraph { inlines } => visit(TextKind::Prose, inline_text(inlines)),
+            Block::Paragraph(inlines) => visit(TextKind::Prose, inline_text(inlines)),
             Block::List { items, .. } => {
                 for item in items {
                     visit_block_text(item, visit);
@@ -57,18 +57,16 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Inline {
-        Inline::Text { text: s.into() }
+        Inline::Text(s.into())
     }
 
     #[test]
     fn inline_text_flattens_nested_runs() {
         let inlines = vec![
             text("Use "),
-            Inline::Code { text: "git add -p".into() },
+            Inline::Code("git add -p".into()),
             text(" and "),
-            Inline::Strong {
-                children: vec![Inline::Link { href: "https://x.org".into(), children: vec![text("docs")] }],
-            },
+            Inline::Strong(vec![Inline::Link { href: "https://x.org".into(), children: vec![text("docs")] }]),
         ];
         assert_eq!(inline_text(&inlines), "Use git add -p and docs");
     }
@@ -76,8 +74,8 @@ mod tests {
     #[test]
     fn block_visit_separates_prose_and_code_in_order() {
         let blocks = vec![
-            Block::Paragraph { inlines: vec![text("a")] },
-            Block::List { start: None, items: vec![vec![Block::Paragraph { inlines: vec![text("b")] }]] },
+            Block::Paragraph(vec![text("a")]),
+            Block::List { start: None, items: vec![vec![Block::Paragraph(vec![text("b")])]] },
             Block::Code {
                 lang: "rust".into(),
                 spans: vec![CodeSpan("k".into(), "fn".into()), CodeSpan(String::new(), " f()".into())],

@@ -30,14 +30,11 @@ fn entry() -> impl Strategy<Value = Entry> {
     (text(), text(), text(), text(), 0..3usize).prop_map(|(question, prose, code, title, day)| Entry {
         id: format!("id-{}", question.len()),
         day: ["2026-02-24", "2026-02-23", "2025-12-31"][day].to_string(),
-        question_inlines: vec![Inline::Text { text: question.clone() }],
+        question_inlines: vec![Inline::Text(question.clone())],
         question,
         answer: vec![
-            Block::Paragraph { inlines: vec![Inline::Text { text: prose.clone() }, Inline::Break] },
-            Block::List {
-                start: None,
-                items: vec![vec![Block::Paragraph { inlines: vec![Inline::Code { text: prose }] }]],
-            },
+            Block::Paragraph(vec![Inline::Text(prose.clone()), Inline::Break]),
+            Block::List { start: None, items: vec![vec![Block::Paragraph(vec![Inline::Code(prose)])]] },
             Block::Code { lang: "text".into(), spans: vec![CodeSpan("k".into(), code)] },
         ],
         sources: vec![Source { title: title.clone(), url: format!("https://example.org/{title}") }],

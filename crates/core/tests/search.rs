@@ -5,7 +5,7 @@ use learnings_core::search::TextKind;
 use learnings_core::{Index, SearchOptions, SearchResults};
 
 fn paragraph(text: &str) -> Block {
-    Block::Paragraph { inlines: vec![Inline::Text { text: text.into() }] }
+    Block::Paragraph(vec![Inline::Text(text.into())])
 }
 
 fn code(text: &str) -> Block {
@@ -17,7 +17,7 @@ fn entry(id: &str, day: &str, question: &str, answer: Vec<Block>) -> Entry {
         id: id.into(),
         day: day.into(),
         question: question.into(),
-        question_inlines: vec![Inline::Text { text: question.into() }],
+        question_inlines: vec![Inline::Text(question.into())],
         answer,
         sources: vec![],
     }

@@ -114,7 +114,7 @@ fn for_each_block(blocks: &[Block], buffer: &mut String, visit: &mut impl FnMut(
     for block in blocks {
         buffer.clear();
         match block {
-            Block::Paragraph { inlines } => {
+            Block::Paragraph(inlines) => {
                 push_inline_text(inlines, buffer);
                 visit(ANSWER, buffer);
             }
@@ -262,9 +262,9 @@ mod tests {
             id: question.to_lowercase().replace(' ', "-"),
             day: day.into(),
             question: question.into(),
-            question_inlines: vec![Inline::Text { text: question.into() }],
+            question_inlines: vec![Inline::Text(question.into())],
             answer: vec![
-                Block::Paragraph { inlines: vec![Inline::Text { text: answer.into() }] },
+                Block::Paragraph(vec![Inline::Text(answer.into())]),
                 Block::Code { lang: "text".into(), spans: vec![CodeSpan(String::new(), code.into())] },
             ],
             sources: vec![],

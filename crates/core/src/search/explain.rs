@@ -1,4 +1,4 @@
-//! Why an entry scored as it did, in words, for the app's debug view.
+//! Why an entry scored as it did, in words, for tuning the ranking (feature `explain`).
 
 use super::eval::{phrase_score, Scored};
 use super::index::Index;

@@ -13,8 +13,8 @@ pub(crate) fn entry(id: &str, day: &str, question: &str, answer: &str) -> Entry 
         id: id.into(),
         day: day.into(),
         question: question.into(),
-        question_inlines: vec![Inline::Text { text: question.into() }],
-        answer: vec![Block::Paragraph { inlines: vec![Inline::Text { text: answer.into() }] }],
+        question_inlines: vec![Inline::Text(question.into())],
+        answer: vec![Block::Paragraph(vec![Inline::Text(answer.into())])],
         sources: vec![],
     }
 }
