@@ -19,7 +19,8 @@ pub(crate) const RERANK_WINDOW: usize = 256;
 pub(crate) struct Scored {
     pub entry: u32,
     pub score: f32,
-    /// Every term matched in the question.
+    /// Every term matched in the question (read by explanations only).
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
     pub all_in_question: bool,
     /// The adjacency multiplier applied (1 if none, or outside the rerank window).
     pub adjacency: f32,

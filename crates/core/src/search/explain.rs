@@ -3,7 +3,10 @@
 use super::eval::{phrase_score, Scored};
 use super::index::Index;
 use super::plan::{fuzzy_weight, Plan, TermPlan};
-use super::score::{FIELDS, FIELD_NAMES};
+use super::score::{Tier, FIELDS};
+
+/// Names of the fields, in field order.
+const FIELD_NAMES: [&str; FIELDS] = ["question", "answer", "code", "sources"];
 
 /// One line per term (its best match in the entry and what it added), then the bonuses and
 /// the total.
@@ -38,7 +41,7 @@ fn term_line(index: &Index, term: &TermPlan, entry: u32) -> String {
                 continue;
             };
             let fields: Vec<&str> = (0..FIELDS).filter(|&f| postings[i].in_field(f)).map(|f| FIELD_NAMES[f]).collect();
-            let how = format!("{} “{}” in {}", tier.describe(), index.vocab.word(id), fields.join(", "));
+            let how = format!("{} “{}” in {}", describe(tier), index.vocab.word(id), fields.join(", "));
             offer(weight * postings[i].score, how);
         }
     }
@@ -57,5 +60,16 @@ fn term_line(index: &Index, term: &TermPlan, entry: u32) -> String {
     match best {
         Some((score, how)) => format!("“{}”: {how}: +{score:.3}", term.label),
         None => format!("“{}”: no match", term.label),
+    }
+}
+
+/// A short description of how a word matched.
+fn describe(tier: Tier) -> String {
+    match tier {
+        Tier::Exact => "exact".into(),
+        Tier::Prefix { .. } => "prefix".into(),
+        Tier::Typo { edits } => format!("typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
+        Tier::PrefixTypo { edits } => format!("unfinished typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
+        Tier::Fuzzy { quality } => format!("fuzzy (quality {quality:.2})"),
     }
 }

@@ -12,9 +12,6 @@ pub(crate) const CODE: usize = 2;
 /// Titles and URLs of the sources.
 pub(crate) const SOURCES: usize = 3;
 
-/// Names of the fields for explanations.
-pub(crate) const FIELD_NAMES: [&str; FIELDS] = ["question", "answer", "code", "sources"];
-
 /// BM25 term-frequency saturation and length normalisation.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -91,19 +88,6 @@ impl Tier {
                 }
             }
             Tier::Fuzzy { quality } => 0.25 * quality,
-        }
-    }
-
-    /// A short description for explanations.
-    pub(crate) fn describe(self) -> String {
-        match self {
-            Tier::Exact => "exact".into(),
-            Tier::Prefix { .. } => "prefix".into(),
-            Tier::Typo { edits } => format!("typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
-            Tier::PrefixTypo { edits } => {
-                format!("unfinished typo ({edits} edit{})", if edits == 1 { "" } else { "s" })
-            }
-            Tier::Fuzzy { quality } => format!("fuzzy (quality {quality:.2})"),
         }
     }
 }
