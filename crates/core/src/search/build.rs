@@ -1,6 +1,7 @@
 //! Building the index: tokenize every entry once, sort the vocabulary, then lay out the
 //! postings in two counting passes (no per-token allocation, no sorting of postings).
 
+use super::order::sort_by_u64_key;
 use std::cell::RefCell;
 
 use crate::model::{Block, Entry};
@@ -163,13 +164,14 @@ impl ChunkCache {
 /// The sorted vocabulary of the words `interner` numbered and, for each of their numbers,
 /// their id in it.
 fn sort_vocabulary(interner: &Interner) -> (Vocab, Vec<u32>) {
-    let mut order: Vec<u32> = (0..to_u32(interner.len())).collect();
-    order.sort_unstable_by(|&a, &b| interner.word(a).cmp(interner.word(b)));
+    // Sorting (&str, u32) pairs shares one instantiation of std's sort with `sort_days`.
+    let mut order: Vec<(&str, u32)> = (0..to_u32(interner.len())).map(|id| (interner.word(id), id)).collect();
+    order.sort_unstable();
     let mut remap = vec![0; order.len()];
-    for (rank, &provisional) in order.iter().enumerate() {
+    for (rank, &(_, provisional)) in order.iter().enumerate() {
         remap[provisional as usize] = to_u32(rank);
     }
-    (Vocab::from_sorted(order.iter().map(|&id| interner.word(id))), remap)
+    (Vocab::from_sorted(order.iter().map(|&(word, _)| word)), remap)
 }
 
 fn average_lengths(index: &Index, entries: usize) -> [f32; FIELDS] {
@@ -242,13 +244,15 @@ impl TermCounter {
 }
 
 fn sort_days(index: &mut Index, entries: &[Entry]) {
-    let mut days: Vec<&str> = entries.iter().map(|e| e.day.as_str()).collect();
-    days.sort_unstable_by(|a, b| b.cmp(a));
-    days.dedup();
-    index.entry_day = entries.iter().map(|e| to_u32(days.partition_point(|d| *d > e.day.as_str()))).collect();
-    index.days = days.into_iter().map(IsoDay::from).collect();
+    // Days with an entry of theirs: (&str, u32) pairs, sorted like the vocabulary.
+    let mut days: Vec<(&str, u32)> = entries.iter().map(|e| e.day.as_str()).zip(0..).collect();
+    days.sort_unstable();
+    days.dedup_by_key(|&mut (day, _)| day);
+    days.reverse();
+    index.entry_day = entries.iter().map(|e| to_u32(days.partition_point(|&(d, _)| d > e.day.as_str()))).collect();
+    index.days = days.into_iter().map(|(day, _)| IsoDay::from(day)).collect();
     let mut order: Vec<u32> = (0..to_u32(entries.len())).collect();
-    order.sort_by_key(|&e| index.entry_day[e as usize]);
+    sort_by_u64_key(&mut order, |&e| u64::from(index.entry_day[e as usize]));
     index.order = order;
 }
 

@@ -5,6 +5,7 @@
 //! matched all terms before it; phrases are verified on those entries' token sequences.
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
+use super::order::{pair, saturate, sort_by_u64_key};
 use std::cmp::Ordering;
 
 use super::index::{Index, SEPARATOR};
@@ -50,7 +51,7 @@ fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: &dyn 
     }
     let costs: Vec<usize> = plan.terms.iter().map(|t| cost(index, t)).collect();
     let mut order: Vec<usize> = (0..plan.terms.len()).collect();
-    order.sort_by_key(|&t| (!required(&plan.terms[t]), costs[t]));
+    sort_by_u64_key(&mut order, |&t| pair(u32::from(!required(&plan.terms[t])), saturate(costs[t])));
     for &t in &order {
         acc.add_term(index, &plan.terms[t], required(&plan.terms[t]));
         if acc.candidates.is_empty() {
@@ -259,7 +260,7 @@ fn phrase_candidates(index: &Index, term: &TermPlan) -> Vec<u32> {
     let mut entries = entries_of(index, anchor);
     let mut others: Vec<(usize, &WordMatch)> =
         term.phrase.iter().filter(|part| part.ids().ne(anchor.ids())).map(|part| (part.cost(index), part)).collect();
-    others.sort_by_key(|&(cost, _)| cost);
+    sort_by_u64_key(&mut others, |&(cost, _)| cost as u64);
     let mut marks = Vec::new();
     for (cost, part) in others.into_iter().take(2) {
         if cost > 4 * entries.len() {

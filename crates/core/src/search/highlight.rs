@@ -3,6 +3,7 @@
 //! The highlighter owns what it needs (the typed words and the vocabulary words their typos
 //! matched), so results can highlight entries lazily, only those on screen.
 
+use super::order::{pair, saturate, sort_by_u64_key};
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -172,7 +173,8 @@ fn prefix_end(text: &str, start: usize, end: usize, folded_len: usize) -> usize 
 
 /// Sorts ranges and merges those that overlap or touch.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    // Texts are far below 4 GiB, so both offsets fit the packed key.
+    sort_by_u64_key(&mut ranges, |r| pair(saturate(r.start), saturate(r.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

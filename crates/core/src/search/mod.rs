@@ -42,6 +42,7 @@ mod highlight;
 mod index;
 mod intern;
 mod normalize;
+mod order;
 mod plan;
 mod query;
 mod score;

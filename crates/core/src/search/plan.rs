@@ -1,6 +1,7 @@
 //! Compiling a parsed query against the vocabulary: which tokens each typed word matches,
 //! how (exact, prefix, typo, fuzzy), and what each is worth.
 
+use super::order::{pair, saturate, sort_by_u64_key};
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -51,9 +52,12 @@ impl WordMatch {
             typo_matches = typo::candidates(vocab, text, typo::max_edits(chars), open);
             typo_matches.retain(|m| !prefix.contains(&m.id));
             if typo_matches.len() > MAX_TYPO_MATCHES {
-                typo_matches.sort_by_key(|m| (m.edits, m.prefix, std::cmp::Reverse(index.df(m.id))));
+                let rarity = |id| u32::MAX - saturate(index.df(id));
+                sort_by_u64_key(&mut typo_matches, |m| {
+                    pair(u32::from(m.edits) << 1 | u32::from(m.prefix), rarity(m.id))
+                });
                 typo_matches.truncate(MAX_TYPO_MATCHES);
-                typo_matches.sort_unstable_by_key(|m| m.id);
+                sort_by_u64_key(&mut typo_matches, |m| u64::from(m.id));
             }
         }
         let base_df = exact.map(|id| index.df(id)).unwrap_or_else(|| {

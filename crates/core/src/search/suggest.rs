@@ -2,6 +2,7 @@
 //! replaced by close words of the collection's own vocabulary, if that finds something.
 
 use super::index::Index;
+use super::order::{pair, saturate, sort_by_u64_key};
 use super::query::{parse, Term};
 use super::tokenize::{tokenize, Kind};
 use super::typo;
@@ -64,6 +65,6 @@ fn corrections(index: &Index, term: &Term) -> Vec<String> {
         return Vec::new();
     }
     let mut found = typo::candidates(&index.vocab, word, typo::max_edits(chars) + 1, false);
-    found.sort_by_key(|m| (m.edits, std::cmp::Reverse(index.df(m.id))));
+    sort_by_u64_key(&mut found, |m| pair(u32::from(m.edits), u32::MAX - saturate(index.df(m.id))));
     found.into_iter().take(MAX_SUGGESTIONS).map(|m| index.vocab.word(m.id).to_string()).collect()
 }

@@ -5,6 +5,7 @@
 //! vocabulary's length buckets and ruled out by character masks before any distance is
 //! computed, so a lookup stays well under a millisecond on a large vocabulary.
 
+use super::order::{pair, sort_by_u64_key};
 use super::vocab::{char_mask, Vocab};
 
 /// Words longer than this (in characters) get no typo tolerance: nobody mistypes a pasted
@@ -74,7 +75,7 @@ pub(crate) fn candidates(vocab: &Vocab, term: &str, k: usize, prefix: bool) -> V
             }
         }
     }
-    out.sort_unstable_by_key(|m| (m.id, m.edits));
+    sort_by_u64_key(&mut out, |m| pair(m.id, u32::from(m.edits)));
     out.dedup_by_key(|m| m.id);
     out
 }
