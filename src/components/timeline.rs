@@ -4,6 +4,11 @@
 //!
 //! It stays small however long the collection: the heatmap shows the year up to the filter's
 //! last day (or the newest day), and the list opens only the month in focus.
+//!
+//! The heatmap is a picture for the pointer: hidden from assistive technology and the Tab key,
+//! its cells carry only their shade and a date tooltip. The list offers every day with its
+//! count to everyone. So a keystroke touches a heatmap cell only when its shade changes, not
+//! the 371 labels a count in each would rewrite.
 
 use learnings_core::date::{days_between, human_date, human_month, weekday};
 use learnings_core::view::DayFilter;
@@ -44,25 +49,18 @@ fn level(count: u32, max: u32) -> u32 {
 pub fn Timeline(props: &TimelineProps) -> Html {
     let max = props.days.iter().map(|(_, c)| *c).max().unwrap_or(0);
     let noun = |count: u32| if count == 1 { "entry" } else { "entries" };
-    // A button with visible text is named by it; a bare heatmap square gets an aria-label.
-    // Clicks are handled once, on the <nav>: hundreds of buttons re-render on every keystroke.
-    let day_button = |day: &String, count: u32, label: Option<Html>, class: &'static str| {
-        let selected = props.filter.as_ref().is_some_and(|f| f.contains(day));
-        html! {
-            <button type="button" {class} data-day={day.clone()} data-level={level(count, max).to_string()}
-                aria-pressed={selected.to_string()}
-                aria-label={label.is_none().then(|| format!("{}: {} {}", human_date(day), count, noun(count)))}
-                >{ label.unwrap_or_default() }</button>
-        }
-    };
+    let selected = |day: &str| props.filter.as_ref().is_some_and(|f| f.contains(day));
+    // Clicks are handled once, on the <nav>: hundreds of cells re-render on every keystroke.
     let onclick = {
         let (on_select, current) = (props.on_select.clone(), props.filter.clone());
         Callback::from(move |e: MouseEvent| {
-            let button = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button").ok().flatten());
-            let Some(button) = button else { return };
-            if let Some(day) = button.get_attribute("data-day") {
+            let target = e.target_dyn_into::<web_sys::Element>();
+            let Some(picked) = target.and_then(|t| t.closest("[data-day], [data-month]").ok().flatten()) else {
+                return;
+            };
+            if let Some(day) = picked.get_attribute("data-day") {
                 on_select.emit(clicked(&day, e.shift_key(), &current));
-            } else if let Some(month) = button.get_attribute("data-month") {
+            } else if let Some(month) = picked.get_attribute("data-month") {
                 on_select.emit(DayFilter::parse(&month));
             }
         })
@@ -74,10 +72,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let open_month = focus.get(..7).unwrap_or_default().to_string();
     html! {
         <nav class="timeline" aria-label="Days" {onclick}>
-            <div class="heatmap" role="group" aria-label="Calendar of days">
+            <div class="heatmap" aria-hidden="true">
                 { for heatmap.iter().map(|cell| match cell {
-                    Some((day, count)) => html! { <span class="cell">{ day_button(day, *count, None, "heat") }</span> },
-                    None => html! { <span class="cell" aria-hidden="true"></span> },
+                    Some((day, count)) => html! {
+                        <span class={classes!("heat", selected(day).then_some("selected"))} data-day={day.clone()}
+                            data-level={level(*count, max).to_string()} title={human_date(day)}></span>
+                    },
+                    None => html! { <span></span> },
                 }) }
             </div>
             { for months.iter().map(|(month, days)| {
@@ -92,10 +93,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         if open {
                         <ul class="day-list">
                             { for days.iter().map(|(day, count)| html! {
-                                <li>{ day_button(day, *count, Some(html! {
-                                    <><span class="day-name">{ human_date(day) }</span>
-                                    <span class="count">{ count.to_string() }<span class="visually-hidden">{ format!(" {}", noun(*count)) }</span></span></>
-                                }), "day-pick") }</li>
+                                <li><button type="button" class="day-pick" data-day={day.clone()}
+                                    data-level={level(*count, max).to_string()} aria-pressed={selected(day).to_string()}>
+                                    <span class="day-name">{ human_date(day) }</span>
+                                    <span class="count">{ count.to_string() }<span class="visually-hidden">{ format!(" {}", noun(*count)) }</span></span>
+                                </button></li>
                             }) }
                         </ul>
                         }

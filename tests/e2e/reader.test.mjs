@@ -41,7 +41,12 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.match(first, /to_thread|asyncio/i);
     assert.ok((await page.locator('.result mark').count()) > 0, 'matches are marked');
     assert.match(await page.locator('.result-count').textContent(), /\d+ results?/);
-    assert.match(page.url(), /\?q=asyncio\.to_thread$/);
+    // Copy link copies the view at once, though the URL follows typing only when it pauses.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.click('.copy-link');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^http:\/\/127\.0\.0\.1:\d+\/learnings\/\?q=asyncio\.to_thread$/);
+    await page.waitForURL(/\?q=asyncio\.to_thread$/);
+    await page.focus('#search');
     await page.keyboard.press('Enter');
     await page.waitForSelector('article.entry.open');
     assert.ok((await page.locator('article.entry.open mark').count()) > 0, 'the opened entry marks the terms');
@@ -95,6 +100,38 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.equal(await page.locator('.day-pick[data-day="2026-02-24"] .count').textContent(), '0 entries');
     await page.click('.filter-chip button');
     await page.waitForFunction(() => !location.search.includes('day='));
+  });
+
+  it('the heatmap picks a day, shift-click a range, and a month label the month', async () => {
+    const { page } = await open();
+    await page.click('.heat[data-day="2026-02-24"]');
+    await page.waitForURL(/\?day=2026-02-24$/);
+    assert.equal(await page.locator('.heat.selected').count(), 1);
+    await page.click('.heat[data-day="2026-02-22"]', { modifiers: ['Shift'] });
+    await page.waitForURL(/\?day=2026-02-22\.\.2026-02-24$/);
+    assert.match(await page.locator('.filter-chip').textContent(), /2026-02-22\.\.2026-02-24/);
+    assert.equal(await page.locator('.heat.selected').count(), 3, 'the three days of the range are shaded as chosen');
+    assert.equal(await page.locator('article.entry').count(), 24);
+    await page.click('.month-label[data-month="2026-02"]');
+    await page.waitForURL(/\?day=2026-02$/);
+    assert.equal(await page.locator('.month-label[data-month="2026-02"]').getAttribute('aria-pressed'), 'true');
+    // The heatmap is a pointer shortcut: the list names every day with its count for everyone else.
+    assert.equal(await page.locator('.heatmap').getAttribute('aria-hidden'), 'true');
+    assert.equal(await page.locator('.heatmap button, .heatmap [tabindex]').count(), 0);
+    assert.equal(await page.locator('.day-pick[data-day="2026-02-24"]').textContent(), 'February 24, 202613 entries');
+  });
+
+  it('Back after typing and then choosing a day returns to the typed query', async () => {
+    const { page } = await open();
+    await page.fill('#search', 'bk-tree');
+    await page.waitForSelector('.result');
+    // Choose a day before the URL has caught up with the typing.
+    await page.click('.day-pick[data-day="2026-02-23"]');
+    await page.waitForURL(/\?q=bk-tree&day=2026-02-23$/);
+    await page.goBack();
+    await page.waitForURL(/\?q=bk-tree$/);
+    assert.equal(await page.inputValue('#search'), 'bk-tree');
+    await page.waitForFunction(() => !document.querySelector('.filter-chip'));
   });
 
   it('a permalink opens its entry scrolled into view', async () => {

@@ -1,0 +1,130 @@
+// End-to-end tests of the page's geometry in the built site (dist/), in headless Chromium:
+// it fits a 320 px phone, keeps a readable measure on a desktop, and nothing above the
+// results moves while they change under the user's typing.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+
+/** Queries whose result lists differ a lot: many hits, a handful, one, none, many again. */
+const QUERIES = ['python', 'bk tree', 'asyncio.to_thread', 'zzqxv', 'the'];
+
+describe('layout', { timeout: 120_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ root: DIST_DIR });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(width, height, suffix = '') {
+    const opened = await openPage(browser, server.url + suffix);
+    await opened.page.setViewportSize({ width, height });
+    await opened.page.waitForSelector('article.entry', { timeout: 20_000 });
+    return opened;
+  }
+
+  /** Elements wider than the viewport, or reaching past its right edge, as short descriptions. */
+  function overflowing(page) {
+    return page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const out = [];
+      if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px`);
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || el.closest('pre, .heatmap')) continue;
+        if (box.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className}: right edge ${Math.round(box.right)}px`);
+      }
+      return out;
+    });
+  }
+
+  it('fits 320 px wide: reading, searching and an open entry with code never scroll sideways', async () => {
+    const { page, consoleErrors, pageErrors } = await open(320, 640);
+    assert.deepEqual(await overflowing(page), [], 'the reading view');
+    await page.fill('#search', 'asyncio.to_thread');
+    await page.waitForSelector('.result');
+    assert.deepEqual(await overflowing(page), [], 'the results');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('article.entry.open pre');
+    assert.deepEqual(await overflowing(page), [], 'the open entry');
+    const code = await page.evaluate(() => {
+      const pre = document.querySelector('article.entry.open pre');
+      return { overflowX: getComputedStyle(pre).overflowX, right: pre.getBoundingClientRect().right };
+    });
+    assert.equal(code.overflowX, 'auto', 'long code lines scroll inside their block');
+    assert.ok(code.right <= 320, `the code block ends inside the screen (${code.right}px)`);
+    const target = await page.evaluate(() => {
+      const box = document.getElementById('search').getBoundingClientRect();
+      return { width: box.width, height: box.height };
+    });
+    assert.ok(target.width >= 200 && target.height >= 32, `the search box is usable: ${JSON.stringify(target)}`);
+    assert.deepEqual([...consoleErrors, ...pageErrors], []);
+  });
+
+  it('keeps answers to a readable measure on a wide screen', async () => {
+    const { page } = await open(1600, 900);
+    const chars = await page.evaluate(() => {
+      const p = document.querySelector('article.entry p');
+      const probe = document.createElement('span');
+      probe.textContent = 'x'.repeat(100);
+      Object.assign(probe.style, { position: 'absolute', whiteSpace: 'nowrap', visibility: 'hidden' });
+      p.append(probe);
+      const perChar = probe.getBoundingClientRect().width / 100;
+      probe.remove();
+      return p.getBoundingClientRect().width / perChar;
+    });
+    assert.ok(chars >= 55 && chars <= 85, `a paragraph line holds about ${Math.round(chars)} characters`);
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 740],
+  ]) {
+    it(`nothing above the results moves while they change (${width} px)`, async () => {
+      const { page } = await open(width, height);
+      const geometry = () =>
+        page.evaluate(() => {
+          const box = (selector) => {
+            const el = document.querySelector(selector);
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)];
+          };
+          return {
+            header: box('.site-header'),
+            search: box('#search'),
+            timeline: box('.sidebar'),
+            count: box('.result-count'),
+          };
+        });
+      const seen = [];
+      for (const query of QUERIES) {
+        await page.fill('#search', query);
+        await page.waitForFunction(
+          (q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('.result-count')?.textContent.match(/result/),
+          query,
+        );
+        // Counts and marks land in the same frame as the results; give a frame more anyway.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        seen.push({ query, ...(await geometry()) });
+      }
+      for (const later of seen.slice(1)) {
+        for (const part of ['header', 'search', 'timeline', 'count']) {
+          assert.deepEqual(later[part], seen[0][part], `${part} moved between "${seen[0].query}" and "${later.query}"`);
+        }
+      }
+    });
+  }
+});
