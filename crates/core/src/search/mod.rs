@@ -37,6 +37,7 @@ mod build;
 mod eval;
 #[cfg(feature = "explain")]
 mod explain;
+mod fold_table;
 mod fuzzy;
 mod highlight;
 mod index;

@@ -1,14 +1,18 @@
 //! Folding text so that matching ignores case, accents and typographic variants.
 //!
-//! Every character goes through NFD (canonical decomposition), plus the compatibility mappings
-//! people meet when typing: fullwidth forms (`ｆｏｏ` → `foo`), ligatures (`ﬁ` → `fi`), circled
-//! and superscript digits (`①` → `1`, `²` → `2`), `…` → `...` and wide spaces. Full NFKD would
-//! bring these too, but its tables cost 30 KB of gzipped wasm for characters nobody types.
-//! Combining marks and invisible format characters are dropped (`é` → `e`), typographic quotes
-//! and dashes become their ASCII forms, and letters are lowercased. The index, the query and the
-//! highlighter all fold through here, so they always agree.
+//! Every character goes to its base character (its canonical decomposition without the
+//! combining marks: `é` → `e`, `Ω` → `Ω`), plus the compatibility mappings people meet when
+//! typing: fullwidth forms (`ｆｏｏ` → `foo`), ligatures (`ﬁ` → `fi`), circled and superscript
+//! digits (`①` → `1`, `²` → `2`), `…` → `...` and wide spaces. Full NFKD would bring these too,
+//! but its tables cost 30 KB of gzipped wasm for characters nobody types; the base characters
+//! come from two small generated tables (`fold_table.rs`) instead of unicode-normalization's,
+//! which cost 29 KB more. Combining marks and invisible format characters are dropped,
+//! typographic quotes and dashes become their ASCII forms, and letters are lowercased. The
+//! index, the query and the highlighter all fold through here, so they always agree.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use std::cmp::Ordering;
+
+use super::fold_table::{ASTRAL_BASES, BMP_BASES, MARKS};
 
 /// Calls `out` with the characters `c` stands for when matching, before lowercasing (the
 /// tokenizer still needs the case to split camelCase). Marks and format characters vanish.
@@ -21,11 +25,34 @@ pub(crate) fn decompose(c: char, out: &mut impl FnMut(char)) {
         typed.chars().for_each(&mut *out);
         return;
     }
-    decompose_canonical(c, |d| {
-        if !is_combining_mark(d) && !is_invisible(d) {
-            out(unify_punctuation(d));
-        }
-    });
+    if !is_mark(c) && !is_invisible(c) {
+        out(unify_punctuation(base(c)));
+    }
+}
+
+/// The character `c` is an accented or otherwise decorated form of, or `c` itself.
+fn base(c: char) -> char {
+    let found = match u16::try_from(u32::from(c)) {
+        Ok(bmp) => BMP_BASES.binary_search_by_key(&bmp, |&(from, _)| from).map(|at| u32::from(BMP_BASES[at].1)),
+        Err(_) => ASTRAL_BASES.binary_search_by_key(&u32::from(c), |&(from, _)| from).map(|at| ASTRAL_BASES[at].1),
+    };
+    found.ok().and_then(char::from_u32).unwrap_or(c)
+}
+
+/// Whether `c` is a combining mark (General Category M), which folding drops.
+fn is_mark(c: char) -> bool {
+    let c = u32::from(c);
+    MARKS
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                Ordering::Less
+            } else if start > c {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// The compatibility forms that matter for typing, as the text they stand for.
@@ -121,6 +148,9 @@ mod tests {
         assert_eq!(fold("wait…"), "wait...");
         assert_eq!(fold("don’t – “x”"), "don't - \"x\"");
         assert_eq!(fold("zero\u{200B}width"), "zerowidth");
+        assert_eq!(fold("Ἀθῆναι Ёлка Đạo \u{2126}"), "αθηναι елка đao ω");
+        assert_eq!(fold("\u{2F800}"), "\u{4E3D}", "a CJK compatibility ideograph is its unified one");
+        assert_eq!(fold("한국어"), "한국어", "Hangul syllables stay whole");
     }
 
     #[test]
