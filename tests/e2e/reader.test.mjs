@@ -102,6 +102,21 @@ describe('search and reading', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => !location.search.includes('day='));
   });
 
+  it('shows ten results first, more on request, and ten again for a new query', async () => {
+    const { page } = await open();
+    await page.fill('#search', 'python');
+    await page.waitForSelector('.result');
+    const total = Number((await page.locator('.result-count').textContent()).match(/\d+/)[0]);
+    assert.ok(total > 10, `"python" matches ${total} entries`);
+    assert.equal(await page.locator('.result').count(), 10);
+    await page.click('.show-more');
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 40));
+    // A new query (here a shorter prefix, with at least as many matches) starts at ten again.
+    await page.fill('#search', 'pytho');
+    await page.waitForURL(/\?q=pytho$/);
+    assert.equal(await page.locator('.result').count(), 10);
+  });
+
   it('the heatmap picks a day, shift-click a range, and a month label the month', async () => {
     const { page } = await open();
     await page.click('.heat[data-day="2026-02-24"]');
