@@ -114,7 +114,8 @@ fn native_search(root: &Path, bundle: &Path) -> Result<String, String> {
         .ok_or("`cargo bench --package learnings-core --bench search` printed no Markdown table")?;
     let caption = lines[..first_row].iter().rposition(|l| l.trim().is_empty()).map_or(0, |blank| blank + 1);
     Ok(format!(
-        "{}\n\nNative code, the bench profile (= release: opt-level \"z\", fat LTO); criterion samples only `{CRITERION_FILTER}`.",
+        "{}\n\nNative code, the bench profile (= release: `learnings-core` at opt-level 3, fat LTO); criterion \
+         samples only `{CRITERION_FILTER}`.",
         lines[caption..].join("\n").trim()
     ))
 }
