@@ -28,10 +28,10 @@ describe('layout', { timeout: 120_000 }, () => {
     await server?.close();
   });
 
-  async function open(width, height, suffix = '') {
+  async function open(width, height, suffix = '', ready = 'article.entry') {
     const opened = await openPage(browser, server.url + suffix);
     await opened.page.setViewportSize({ width, height });
-    await opened.page.waitForSelector('article.entry', { timeout: 20_000 });
+    await opened.page.waitForSelector(ready, { timeout: 20_000 });
     return opened;
   }
 
@@ -86,6 +86,32 @@ describe('layout', { timeout: 120_000 }, () => {
       return p.getBoundingClientRect().width / perChar;
     });
     assert.ok(chars >= 55 && chars <= 85, `a paragraph line holds about ${Math.round(chars)} characters`);
+  });
+
+  it('shows where keyboard focus is on every control, and keeps it on screen', async () => {
+    const { page } = await open(1280, 800, '?q=python', '.result');
+    const seen = new Set();
+    for (let step = 0; step < 40; step++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {
+          name: el.closest('.result') ? 'result link' : `${el.tagName.toLowerCase()}.${el.className || el.id}`,
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          onScreen: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+        };
+      });
+      if (!focus) continue;
+      seen.add(focus.name);
+      assert.ok(focus.outline, `${focus.name} shows no focus outline`);
+      assert.ok(focus.onScreen, `${focus.name} has focus off screen`);
+    }
+    for (const control of ['input.search', 'button.theme-toggle', 'button.day-pick', 'result link']) {
+      assert.ok([...seen].some((name) => name.startsWith(control)), `Tab reached ${control}: ${[...seen].join(', ')}`);
+    }
   });
 
   for (const [width, height] of [

@@ -39,7 +39,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     let web = report.step("wasm build", || wasm::build(root, &out))?;
     let script = root.join("tests/bench/wasm-bench.mjs");
     let table = report.step("wasm bench", || tee::capture(root, "node", [&script, &web, &bundle], &[]))?;
-    report.section("Search in Chromium (WebAssembly)", &format!("{}\n\n{}", table.trim(), wasm::how_built()));
+    report.section("Search in Chromium (WebAssembly)", &format!("{}\n\n{}", table.trim(), wasm::how_built(root)?));
 
     let dist = report.step("site build", || crate::build(root))?;
     let (files, skipped) = weight::first_visit(&dist)?;

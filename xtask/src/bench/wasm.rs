@@ -5,17 +5,26 @@ use std::path::{Path, PathBuf};
 
 use crate::process::{run, Cmd};
 
-/// What wasm-opt runs: what the app ships (index.html's `data-wasm-opt="z"`), so that the
-/// figures are the engine as visitors run it.
-const WASM_OPT_LEVEL: &str = "-Oz";
+/// The wasm-opt level the app ships with, from index.html's `data-wasm-opt`, so that the bench
+/// times the engine as visitors run it.
+fn app_wasm_opt_level(root: &Path) -> Result<String, String> {
+    let index = root.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let level = html
+        .split_once("data-wasm-opt=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(level, _)| level)
+        .ok_or_else(|| format!("{} has no data-wasm-opt attribute", index.display()))?;
+    Ok(format!("-O{level}"))
+}
 
 /// How the module was built, for the report.
-pub fn how_built() -> String {
-    format!(
+pub fn how_built(root: &Path) -> Result<String, String> {
+    Ok(format!(
         "The module is crates/bench-web built with the app's release profile (opt-level \"z\", the engine \
-         `learnings-core` at 3, fat LTO), then `wasm-opt {WASM_OPT_LEVEL}` as the app; it times itself with \
-         `performance.now()`."
-    )
+         `learnings-core` at 3, fat LTO), then `wasm-opt {}` as the app; it times itself with `performance.now()`.",
+        app_wasm_opt_level(root)?
+    ))
 }
 
 /// Builds the bench module into `out`/web and returns that directory.
@@ -38,7 +47,7 @@ pub fn build(root: &Path, out: &Path) -> Result<PathBuf, String> {
     // Rust's wasm32 target emits these post-MVP features by default; binaryen must accept them.
     run(Cmd::new(wasm_opt, root)
         .args([
-            WASM_OPT_LEVEL,
+            &app_wasm_opt_level(root)?,
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
