@@ -8,10 +8,10 @@ use learnings_core::view::{embed_snippet, DayFilter, Embed, SetMessage, View};
 use learnings_core::{Bundle, Entry};
 use yew::prelude::*;
 
-use crate::components::day_section::DaySection;
 use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
 use crate::components::highlighted::Marker;
+use crate::components::listing::Listing;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorPanel, LoadingNote};
@@ -26,9 +26,6 @@ use crate::hooks::use_url_sync::{current_view, url_for, use_url_sync};
 use crate::load::fetch_bundle;
 use crate::state::{Action, AppState, Loading};
 
-/// How many entries the reader shows before "Show more": the real collection fits on one
-/// page, and 10,000 entries paint fast.
-const PAGE: usize = 120;
 /// How many search results a query shows first (a screenful and a little more): each keystroke
 /// renders them, and 20 of them kept keystroke-to-paint p95 near its 50 ms budget, 10 at 35 ms.
 const RESULTS_PAGE: usize = 10;
@@ -161,7 +158,6 @@ impl PartialEq for ReaderProps {
 #[component]
 fn Reader(props: &ReaderProps) -> Html {
     let view = &props.state.view;
-    let shown = use_state(|| PAGE);
     // How many results to show, for the query that asked: a new query starts at one page.
     let shown_results = use_state(|| (String::new(), RESULTS_PAGE));
     // A bundle arrives once per load attempt, so the attempt number stands for it in memo keys.
@@ -191,18 +187,14 @@ fn Reader(props: &ReaderProps) -> Html {
         }));
     }
     let bundle = props.bundle.clone();
-    let entries: Vec<Rc<Entry>> = use_memo((generation, view.day.clone()), move |(_, day)| {
+    let entries: Rc<Vec<Rc<Entry>>> = use_memo((generation, view.day.clone()), move |(_, day)| {
         bundle
             .entries
             .iter()
             .filter(|e| day.as_ref().is_none_or(|d| d.contains(&e.day)))
             .map(|e| Rc::new(e.clone()))
-            .collect::<Vec<_>>()
-    })
-    .to_vec();
-    // The open entry is always on the page, however far down it is.
-    let open_at = view.entry.as_ref().and_then(|id| entries.iter().position(|e| &e.id == id));
-    let limit = (*shown).max(open_at.map_or(0, |at| at + 1));
+            .collect()
+    });
     let matched: HashMap<&str, u32> = match (&results, searching) {
         (Some(results), true) => results.day_counts.iter().map(|c| (c.day.as_str(), c.count as u32)).collect(),
         _ => HashMap::new(),
@@ -227,11 +219,6 @@ fn Reader(props: &ReaderProps) -> Html {
             </p>
         }
     });
-    let more = (entries.len() > limit).then(|| {
-        let shown = shown.clone();
-        let onclick = Callback::from(move |_: MouseEvent| shown.set(limit + PAGE));
-        html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
-    });
     let open = view.entry.clone().map(AttrValue::from);
     let neighbours = view.entry.as_ref().and_then(|id| neighbours(&props.bundle, id));
     let search_box = {
@@ -249,18 +236,10 @@ fn Reader(props: &ReaderProps) -> Html {
         });
         html! { <SearchBox query={view.query.clone()} {on_query} {on_move} {on_enter} /> }
     };
-    // The reading list stays in the page, hidden, while a query shows results: taking 120
-    // entries out of the page and back made the first and last keystroke of a query the slowest.
-    // An entry opened from the results replaces it, so that no id is on the page twice.
+    // An entry opened from the results replaces the list, so that no id is on the page twice.
     let listing = (!searching || view.entry.is_none()).then(|| {
-        html! {
-            <div class="listing" hidden={searching}>
-                { for group_by_day(&entries[..limit.min(entries.len())]).into_iter().map(|(day, entries)| html! {
-                    <DaySection key={day.clone()} date={day.clone()} {entries} open={open.clone()} neighbours={neighbours.clone()} />
-                }) }
-                { for more }
-            </div>
-        }
+        let neighbours = neighbours.clone();
+        html! { <Listing entries={entries.clone()} open={open.clone()} {neighbours} hidden={searching} /> }
     });
     let content = if !searching {
         Html::default()
@@ -372,16 +351,4 @@ fn neighbours(bundle: &Bundle, id: &str) -> Option<Neighbours> {
         previous: at.checked_sub(1).and_then(|i| bundle.entries.get(i)).map(pair),
         next: bundle.entries.get(at + 1).map(pair),
     })
-}
-
-/// Consecutive entries of the same day, grouped.
-fn group_by_day(entries: &[Rc<Entry>]) -> Vec<(String, Vec<Rc<Entry>>)> {
-    let mut days: Vec<(String, Vec<Rc<Entry>>)> = Vec::new();
-    for entry in entries {
-        match days.last_mut() {
-            Some((day, list)) if *day == entry.day => list.push(entry.clone()),
-            _ => days.push((entry.day.clone(), vec![entry.clone()])),
-        }
-    }
-    days
 }

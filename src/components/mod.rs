@@ -6,6 +6,7 @@ pub mod day_section;
 pub mod entry_view;
 pub mod help_panel;
 pub mod highlighted;
+pub mod listing;
 pub mod results;
 pub mod search_box;
 pub mod status;
