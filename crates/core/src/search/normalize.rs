@@ -10,8 +10,6 @@
 //! typographic quotes and dashes become their ASCII forms, and letters are lowercased. The
 //! index, the query and the highlighter all fold through here, so they always agree.
 
-use std::cmp::Ordering;
-
 use super::fold_table::{ASTRAL_BASES, BMP_BASES, MARKS};
 
 /// Calls `out` with the characters `c` stands for when matching, before lowercasing (the
@@ -42,17 +40,8 @@ fn base(c: char) -> char {
 /// Whether `c` is a combining mark (General Category M), which folding drops.
 fn is_mark(c: char) -> bool {
     let c = u32::from(c);
-    MARKS
-        .binary_search_by(|&(start, end)| {
-            if end < c {
-                Ordering::Less
-            } else if start > c {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
+    let at = MARKS.partition_point(|&(_, end)| end < c);
+    MARKS.get(at).is_some_and(|&(start, _)| start <= c)
 }
 
 /// The compatibility forms that matter for typing, as the text they stand for.
