@@ -28,7 +28,6 @@ function hostileBundle() {
       {
         id: 'hostile',
         day: '2026-02-24',
-        question: `${SCRIPT} &amp; ?`,
         question_inlines: [text(`${SCRIPT} &amp; ?`)],
         answer: [
           { paragraph: [text(IMG), { code: SCRIPT }] },

@@ -120,8 +120,8 @@ mod tests {
     use super::*;
 
     const REAL: &str = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":2}],"entries":[
-        {"id":"bk","day":"2026-02-24","question":"Why is BK-tree search fast?","question_inlines":[{"text":"Why is BK-tree search fast?"}],"answer":[{"paragraph":[{"text":"One pruning rule: the triangle inequality."}]}]},
-        {"id":"cv","day":"2026-02-24","question":"Why must condition variable waits loop?","question_inlines":[{"text":"Why must condition variable waits loop?"}],"answer":[{"code":{"lang":"python","spans":[["k","while"],[""," not ready: cv.wait()"]]}}]}]}"#;
+        {"id":"bk","day":"2026-02-24","question_inlines":[{"text":"Why is BK-tree search fast?"}],"answer":[{"paragraph":[{"text":"One pruning rule: the triangle inequality."}]}]},
+        {"id":"cv","day":"2026-02-24","question_inlines":[{"text":"Why must condition variable waits loop?"}],"answer":[{"code":{"lang":"python","spans":[["k","while"],[""," not ready: cv.wait()"]]}}]}]}"#;
 
     fn clock() -> impl Fn() -> f64 {
         let start = std::time::Instant::now();

@@ -139,3 +139,11 @@ fn builds_are_byte_identical() {
     assert_eq!(a.json, b.json);
     assert_eq!(a.feed, b.feed);
 }
+
+#[test]
+fn the_app_reads_back_exactly_what_was_built() {
+    let output = learnings_bundle::build(content_dir(), None).unwrap_or_else(|_| panic!("content/ builds"));
+    let read = learnings_core::decode_bundle(&output.json).expect("the written bundle decodes");
+    assert!(!output.json.contains("\"question\":"), "each question is written once, as runs");
+    assert_eq!(read, output.bundle, "questions derived from their runs equal the Markdown's");
+}

@@ -38,7 +38,9 @@ pub struct Entry {
     pub id: String,
     /// ISO date of the day the entry belongs to.
     pub day: String,
-    /// The question as plain text.
+    /// The question as plain text. Not in the file: [`decode_bundle`] derives it from
+    /// `question_inlines`, so the bundle carries each question once.
+    #[serde(skip)]
     pub question: String,
     /// The question as inline runs (it may hold inline code).
     pub question_inlines: Vec<Inline>,
@@ -149,7 +151,11 @@ pub fn decode_bundle(json: &str) -> Result<Bundle, DecodeError> {
     if version.schema_version != u64::from(SCHEMA_VERSION) {
         return Err(DecodeError::UnknownVersion(version.schema_version));
     }
-    serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))
+    let mut bundle: Bundle = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    for entry in &mut bundle.entries {
+        entry.question = crate::text::inline_text(&entry.question_inlines).trim().to_string();
+    }
+    Ok(bundle)
 }
 
 /// Whether `url` may be rendered as a link: only `http` and `https` URLs are, so content can
@@ -165,8 +171,9 @@ mod tests {
 
     #[test]
     fn decodes_a_current_bundle() {
-        let json = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question":"Q?","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
+        let json = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
         let bundle = decode_bundle(json).unwrap();
+        assert_eq!(bundle.entries[0].question, "Q?", "derived from the question's runs");
         assert_eq!(
             bundle.entries[0].answer[0],
             Block::Code { lang: "rust".into(), spans: vec![CodeSpan("k".into(), "fn".into())] }
