@@ -1,7 +1,6 @@
 //! Building the index: tokenize every entry once, sort the vocabulary, then lay out the
 //! postings in two counting passes (no per-token allocation, no sorting of postings).
 
-use super::order::sort_by_u64_key;
 use std::cell::RefCell;
 
 use crate::model::{Block, Entry};
@@ -10,6 +9,7 @@ use crate::text::push_inline_text;
 use super::fuzzy::QuestionGroups;
 use super::index::{Index, Posting, MAX_ENTRIES, SEPARATOR};
 use super::intern::Interner;
+use super::order::sort_by_u64_key;
 use super::score::{field_score, ANSWER, CODE, FIELDS, QUESTION, SOURCES};
 use super::tokenize::{for_each_chunk, tokenize, Kind};
 use super::vocab::{to_u32, Vocab};

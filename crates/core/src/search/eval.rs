@@ -5,10 +5,10 @@
 //! matched all terms before it; phrases are verified on those entries' token sequences.
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
-use super::order::{pair, saturate, sort_by_u64_key};
 use std::cmp::Ordering;
 
 use super::index::{Index, SEPARATOR};
+use super::order::{pair, saturate, sort_by_u64_key};
 use super::plan::{fuzzy_weight, Plan, TermPlan, WordMatch};
 use super::score::{field_score, ADJACENT, ALL_IN_QUESTION, FIELDS, QUESTION};
 

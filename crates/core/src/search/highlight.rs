@@ -3,7 +3,6 @@
 //! The highlighter owns what it needs (the typed words and the vocabulary words their typos
 //! matched), so results can highlight entries lazily, only those on screen.
 
-use super::order::{pair, saturate, sort_by_u64_key};
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -11,6 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::fuzzy::{self, for_each_group};
 use super::index::Index;
 use super::normalize::{decompose, fold_with_origins};
+use super::order::{pair, saturate, sort_by_u64_key};
 use super::plan::{Plan, TermPlan, WordMatch};
 use super::score::Tier;
 use super::tokenize::{tokenize, Kind};

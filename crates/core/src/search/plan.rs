@@ -1,13 +1,13 @@
 //! Compiling a parsed query against the vocabulary: which tokens each typed word matches,
 //! how (exact, prefix, typo, fuzzy), and what each is worth.
 
-use super::order::{pair, saturate, sort_by_u64_key};
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fuzzy::{self, QuestionGroups};
 use super::index::Index;
+use super::order::{pair, saturate, sort_by_u64_key};
 use super::query::{Query, Term};
 use super::score::{idf, Tier, PUNCT_SHARE};
 use super::stopwords::is_stop_word;
