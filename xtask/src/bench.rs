@@ -1,10 +1,12 @@
 //! `cargo xtask bench`: the performance figures the README reports, as Markdown tables on
 //! standard output and in target/bench/report.md.
 //!
-//! In order: the real bundle; the native search bench (criterion, crates/core/benches); the
-//! search engine compiled to WebAssembly and timed in headless Chromium on synthetic
-//! collections (crates/bench-web, tests/bench/wasm-bench.mjs); the release site's first-visit
-//! weight; the app's own load and keystroke timings in Chromium (tests/bench/page-bench.mjs).
+//! In order: the real bundle; search relevance beside MiniSearch and Fuse.js on the relevance
+//! suite (crates/bundle/examples/rank_queries.rs, tests/bench/relevance.mjs); the native search
+//! bench (criterion, crates/core/benches); the search engine compiled to WebAssembly and timed
+//! in headless Chromium on synthetic collections (crates/bench-web, tests/bench/wasm-bench.mjs);
+//! the release site's first-visit weight; the app's own load and keystroke timings in Chromium
+//! (tests/bench/page-bench.mjs).
 
 mod tee;
 mod wasm;
@@ -24,6 +26,10 @@ const CRITERION_FILTER: &str = "^build/(1000|10000)$";
 /// Entries in the synthetic bundle the app is timed on.
 const PAGE_SYNTHETIC_ENTRIES: &str = "10000";
 
+/// The relevance suite, and the content its queries were written for.
+const RELEVANCE_SUITE: &str = "crates/bundle/tests/fixtures/relevance.json";
+const RELEVANCE_CONTENT: &str = "crates/bundle/tests/fixtures/seed-content";
+
 /// Runs every measurement and writes the report.
 pub fn run(root: &Path) -> Result<(), String> {
     let started = Instant::now();
@@ -31,7 +37,10 @@ pub fn run(root: &Path) -> Result<(), String> {
     report.step("tools", || tools::ensure_test_tools(root))?;
     let out = root.join("target").join("bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let bundle = report.step("bundle", || real_bundle(root, &out))?;
+    let bundle = report.step("bundle", || build_bundle(root, "content", &out.join("site-bundle")))?;
+
+    let scores = report.step("relevance", || relevance(root, &out.join("relevance")))?;
+    report.section(&format!("Relevance ({RELEVANCE_SUITE})"), &scores);
 
     let native = report.step("native bench", || native_search(root, &bundle))?;
     report.section("Search, native (criterion)", &native);
@@ -91,15 +100,29 @@ impl Report {
     }
 }
 
-/// Builds the real bundle from content/ and returns the path of its learnings.json.
-fn real_bundle(root: &Path, out: &Path) -> Result<PathBuf, String> {
-    let dir = out.join("site-bundle");
-    run_cmd(
-        Cmd::new("cargo", root)
-            .args(["run", "--quiet", "--release", "--package", "learnings-bundle", "--", "content", "-o"])
-            .args([&dir]),
-    )?;
+/// `cargo run` of the release build of the `learnings-bundle` crate, to be given what to run.
+fn bundle_crate(root: &Path) -> Cmd {
+    Cmd::new("cargo", root).args(["run", "--quiet", "--release", "--package", "learnings-bundle"])
+}
+
+/// Builds the bundle of `content` (relative to `root`) into `dir` and returns the path of its
+/// learnings.json.
+fn build_bundle(root: &Path, content: &str, dir: &Path) -> Result<PathBuf, String> {
+    run_cmd(bundle_crate(root).args(["--", content, "-o"]).args([dir]))?;
     Ok(dir.join("learnings.json"))
+}
+
+/// Ranks the relevance suite's queries with Learnings (crates/bundle/examples/rank_queries.rs),
+/// MiniSearch and Fuse.js (tests/bench/relevance.mjs), working in `dir`, and returns the table
+/// that scores the three.
+fn relevance(root: &Path, dir: &Path) -> Result<String, String> {
+    let bundle = build_bundle(root, RELEVANCE_CONTENT, dir)?;
+    let rankings = dir.join("learnings-rankings.json");
+    let example = ["--example", "rank_queries", "--", RELEVANCE_CONTENT, RELEVANCE_SUITE];
+    run_cmd(bundle_crate(root).args(example).args([&rankings]))?;
+    let script = root.join("tests/bench/relevance.mjs");
+    let suite = root.join(RELEVANCE_SUITE);
+    tee::capture(root, "node", [&script, &bundle, &suite, &rankings], &[])
 }
 
 /// Runs the criterion bench on the real bundle and returns the summary it prints at the end:
