@@ -95,10 +95,12 @@ fn ids(entries: &[Entry], results: &SearchResults) -> Vec<String> {
     results.hits.iter().map(|h| entries[h.entry].id.clone()).collect()
 }
 
+/// The entries that have every word of `query`, best first (partial matches left out).
 fn top(query: &str) -> Vec<String> {
     let entries = collection();
     let index = Index::new(&entries);
-    ids(&entries, &search(&index, query))
+    let results = search(&index, query);
+    ids(&entries, &results).into_iter().take(results.complete).collect()
 }
 
 #[test]
@@ -136,7 +138,8 @@ fn typos_are_tolerated_by_length() {
 #[test]
 fn the_last_word_matches_as_a_prefix_while_typed() {
     assert_eq!(top("interact"), ["git-add-p"]);
-    assert!(top("interact ").is_empty(), "a trailing space ends the word");
+    assert_eq!(top("interac"), ["git-add-p"]);
+    assert!(top("interac ").is_empty(), "a trailing space ends the word");
     assert_eq!(top("asyncio.to_thr"), ["to-thread"]);
 }
 
@@ -198,7 +201,7 @@ fn field_weights_and_match_kinds_order_results() {
     let entries = vec![
         entry("code", "2026-03-01", "Anything?", vec![code("stream = open()")]),
         entry("answer", "2026-03-01", "Something else?", vec![paragraph("A stream is lazy.")]),
-        entry("prefix", "2026-03-01", "Is streaming hard?", vec![paragraph("No.")]),
+        entry("prefix", "2026-03-01", "Is streamlit hard?", vec![paragraph("No.")]),
         entry("exact", "2026-01-01", "How does a stream work?", vec![paragraph("Lazily.")]),
     ];
     let index = Index::new(&entries);
@@ -251,20 +254,45 @@ fn snippets_come_from_the_best_paragraph_or_code_line() {
 fn did_you_mean_corrects_from_the_collection() {
     let entries = collection();
     let index = Index::new(&entries);
-    assert!(search(&index, "gti hunk").hits.is_empty());
+    assert_eq!(search(&index, "gti hunk").complete, 0, "only partial matches");
     assert_eq!(index.did_you_mean("gti hunk").as_deref(), Some("git hunk"));
-    assert_eq!(index.did_you_mean("git hunk"), None, "a query with results needs no correction");
+    assert_eq!(index.did_you_mean("git hunk"), None, "a query matched whole needs no correction");
     assert_eq!(index.did_you_mean("zzzzzz"), None);
 }
 
 #[test]
-fn stop_words_are_dropped_only_when_nothing_has_them_all() {
+fn stop_words_are_never_required() {
     let entries = collection();
     let index = Index::new(&entries);
     let results = search(&index, "how do threads share memory");
-    assert_eq!(ids(&entries, &results), ["threads-old"]);
-    assert_eq!(results.not_required, ["how", "do"]);
-    assert!(search(&index, "threads share").not_required.is_empty());
+    assert_eq!(ids(&entries, &results)[0], "threads-old");
+    assert_eq!(results.complete, 1);
+    assert!(results.hits[0].missing.is_empty());
+    assert_eq!(results.hits[1].missing, ["share", "memory"], "the partial matches follow, without stop words");
+}
+
+#[test]
+fn without_a_complete_match_the_closest_entries_show_with_their_missing_words() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let results = search(&index, "uvicorn workers speed");
+    assert_eq!(results.complete, 0);
+    assert_eq!(ids(&entries, &results)[0], "uvicorn", "the entry with the most of the words first");
+    assert_eq!(results.hits[0].missing, ["speed"]);
+    let results = search(&index, "hunks git tortoise");
+    assert_eq!(ids(&entries, &results), ["git-add-p"]);
+    assert_eq!(results.hits[0].missing, ["tortoise"]);
+}
+
+#[test]
+fn partial_matches_keep_phrases_exclusions_and_days_strict() {
+    let entries = collection();
+    let index = Index::new(&entries);
+    let quoted = search(&index, "\"event loop\" uvicorn");
+    assert_eq!(quoted.complete, 0);
+    assert_eq!(ids(&entries, &quoted), ["to-thread"], "an entry without the quoted phrase never shows");
+    assert!(search(&index, "uvicorn speed -processes").hits.is_empty());
+    assert!(search(&index, "uvicorn speed day:2026-02-24").hits.is_empty());
 }
 
 #[test]
@@ -272,8 +300,13 @@ fn explain_says_why() {
     let entries = collection();
     let index = Index::new(&entries);
     let results = index.search("pyhton bktree", &SearchOptions { explain: true, ..SearchOptions::default() });
-    assert!(results.hits.is_empty());
-    let results = index.search("bktree symspel ", &SearchOptions { explain: true, ..SearchOptions::default() });
+    assert_eq!(results.complete, 0);
+    assert!(
+        results.hits[0].explain.iter().any(|l| l.contains("has 1 of the query's 2 words")),
+        "{:?}",
+        results.hits[0].explain
+    );
+    let results = index.search("bktree smyspell ", &SearchOptions { explain: true, ..SearchOptions::default() });
     let lines = &results.hits[0].explain;
     assert!(lines[0].contains("exact") && lines[0].contains("bktree"), "{lines:?}");
     assert!(lines[1].contains("typo") && lines[1].contains("symspell"), "{lines:?}");
@@ -340,4 +373,67 @@ fn marks_find_the_query_in_any_displayed_text() {
     let marked: Vec<&str> = results.marks(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(marked, ["thread", "café"]);
     assert!(results.marks("nothing here").is_empty());
+}
+
+/// The ids of the entries of `entries` that have every word of `query`, best first.
+fn complete(entries: &[Entry], query: &str) -> Vec<String> {
+    let results = search(&Index::new(entries), query);
+    ids(entries, &results).into_iter().take(results.complete).collect()
+}
+
+#[test]
+fn other_forms_of_a_word_match_below_the_word_itself() {
+    let entries = vec![
+        entry("sort", "2026-02-24", "How do you sort a list?", vec![paragraph("Call sorted() on it.")]),
+        entry("sorting", "2026-02-23", "Is sorting stable?", vec![paragraph("Yes, Timsort is.")]),
+        entry("toml", "2026-02-22", "Which libraries parse TOML?", vec![paragraph("The tomllib module.")]),
+        entry("make", "2026-02-21", "Why is making builds slow?", vec![paragraph("Deep dependency trees.")]),
+    ];
+    assert_eq!(complete(&entries, "sorting "), ["sorting", "sort"], "the word as typed ranks first");
+    assert_eq!(complete(&entries, "sorts lists "), ["sort"]);
+    assert_eq!(complete(&entries, "library "), ["toml"]);
+    assert_eq!(complete(&entries, "makes "), ["make"]);
+}
+
+#[test]
+fn words_typed_joined_or_apart_match_the_entry_s_spelling() {
+    let entries = vec![
+        entry("wake", "2026-02-24", "Why do spurious wake ups happen?", vec![paragraph("Condition variables.")]),
+        entry("timeout", "2026-02-23", "What is a good timeout?", vec![paragraph("Ten seconds.")]),
+        entry("dataset", "2026-02-22", "Where do I keep a dataset?", vec![paragraph("In object storage.")]),
+    ];
+    assert_eq!(complete(&entries, "wakeups "), ["wake"]);
+    assert_eq!(complete(&entries, "wakeup "), ["wake"]);
+    assert_eq!(complete(&entries, "spurious wakeup "), ["wake"]);
+    assert_eq!(complete(&entries, "time out "), ["timeout"]);
+    assert_eq!(complete(&entries, "data sets "), ["dataset"]);
+}
+
+#[test]
+fn punctuation_between_words_may_differ() {
+    let entries = vec![
+        entry("ctrl-c", "2026-02-24", "What does Ctrl+C send?", vec![paragraph("SIGINT to the process group.")]),
+        entry("other", "2026-02-23", "What does c mean?", vec![paragraph("A letter.")]),
+    ];
+    for query in ["ctrl-c", "ctrl+c", "ctrl c", "Ctrl+C"] {
+        assert_eq!(complete(&entries, query), ["ctrl-c"], "{query}");
+    }
+    let index = Index::new(&entries);
+    let question = &entries[0].question;
+    let marked: Vec<&str> =
+        search(&index, "ctrl-c").highlight(&entries[0]).question.into_iter().map(|r| &question[r]).collect();
+    assert_eq!(marked, ["Ctrl+C"]);
+}
+
+#[test]
+fn flags_match_by_their_letters_and_a_flag_of_the_collection_is_not_an_exclusion() {
+    let entries = vec![
+        entry("kill", "2026-02-24", "How do you free a port?", vec![code("kill $(lsof -ti tcp:3000)")]),
+        entry("go", "2026-02-23", "Is streaming in Go simple?", vec![paragraph("Read lines from the body.")]),
+        entry("py", "2026-02-22", "Is streaming in Python simple?", vec![paragraph("Use httpx.")]),
+    ];
+    for query in ["lsof -ti", "lsof -it", "lsof -t -i", "-ti"] {
+        assert_eq!(complete(&entries, query), ["kill"], "{query}");
+    }
+    assert_eq!(complete(&entries, "streaming -go"), ["py"], "no `-go` flag here: an exclusion");
 }

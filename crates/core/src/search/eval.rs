@@ -1,19 +1,26 @@
-//! Running a compiled query: AND of the terms over the postings, exclusions, day filters,
-//! then ranking.
+//! Running a compiled query: the entries with every term over the postings, then, when they
+//! are few, the entries with some of them; exclusions, day filters, then ranking.
 //!
-//! Terms are evaluated from the cheapest to the dearest, each only over the entries that
-//! matched all terms before it; phrases are verified on those entries' token sequences.
+//! Every term but stop words must match (`how`, `the` only rank), and terms are evaluated from
+//! the cheapest to the dearest, each only over the entries that matched all terms before it;
+//! phrases are verified on those entries' token sequences. When fewer than [`PARTIAL_FILL`]
+//! entries have every term, the entries with some of them follow, those with more of the
+//! query's words first (quoted phrases, exclusions and `day:` filters stay strict).
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
 use std::cmp::Ordering;
 
 use super::index::{Index, SEPARATOR};
 use super::order::{pair, saturate, sort_by_u64_key};
+use super::phrase::TokenKind;
 use super::plan::{fuzzy_weight, Plan, TermPlan, WordMatch};
 use super::score::{field_score, ADJACENT, ALL_IN_QUESTION, FIELDS, QUESTION};
 
 /// How many of the best entries get their score adjusted for adjacent terms.
 pub(crate) const RERANK_WINDOW: usize = 256;
+
+/// When fewer entries than this have every term, entries with some of them follow.
+pub(crate) const PARTIAL_FILL: usize = 10;
 
 /// An entry that matched, with what its score is made of.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +34,17 @@ pub(crate) struct Scored {
     pub adjacency: f32,
     /// The entry's day rank, for ties.
     pub day: u32,
+    /// The terms it matched, a bit each in query order.
+    pub covered: u32,
+    /// How many of the query's words (stop words aside) it matched: more rank first.
+    pub coverage: u32,
+}
+
+impl Scored {
+    fn new(entry: u32, score: f32, day: u32, covered: u32, words: u32) -> Scored {
+        let coverage = (covered & words).count_ones();
+        Scored { entry, score, all_in_question: false, adjacency: 1.0, day, covered, coverage }
+    }
 }
 
 /// The outcome of a query before presentation.
@@ -38,23 +56,37 @@ pub(crate) struct Outcome {
     pub total: usize,
     /// Matching entries per day rank, ignoring the day range.
     pub per_day: Vec<u32>,
-    /// No entry had every term, so stop words were not required.
-    pub relaxed: bool,
+    /// How many of the `total` have every term but stop words (they rank first).
+    pub complete: usize,
 }
 
-/// Sums the terms' scores over the entries that match every term `required` says must
-/// match, cheapest term first; the other terms only add to the score.
-fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: &dyn Fn(&TermPlan) -> bool) {
+/// The terms that count as the query's words, a bit each: all but stop words, unless the
+/// query is nothing but stop words.
+pub(crate) fn words_mask(plan: &Plan) -> u32 {
+    let all = plan.terms.iter().enumerate().fold(0, |mask, (i, _)| mask | 1 << i);
+    let words = plan.terms.iter().enumerate().filter(|(_, t)| !t.stop_word).fold(0, |mask, (i, _)| mask | 1 << i);
+    if words == 0 {
+        all
+    } else {
+        words
+    }
+}
+
+/// Sums the terms' scores over the entries that match every term whose bit `required` has,
+/// cheapest term first; the other terms only add to the score (or, when no term is required,
+/// each adds its entries).
+fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: u32) {
     acc.reset(index.entry_count());
     if !plan.days.is_empty() {
         acc.days = Some(day_mask(index, &plan.days));
     }
+    let is_required = |t: usize| required & 1 << t != 0;
     let costs: Vec<usize> = plan.terms.iter().map(|t| cost(index, t)).collect();
     let mut order: Vec<usize> = (0..plan.terms.len()).collect();
-    sort_by_u64_key(&mut order, |&t| pair(u32::from(!required(&plan.terms[t])), saturate(costs[t])));
+    sort_by_u64_key(&mut order, |&t| pair(u32::from(!is_required(t)), saturate(costs[t])));
     for &t in &order {
-        acc.add_term(index, &plan.terms[t], required(&plan.terms[t]));
-        if acc.candidates.is_empty() {
+        acc.add_term(index, &plan.terms[t], 1 << t, is_required(t));
+        if acc.required > 0 && acc.candidates.is_empty() {
             break;
         }
     }
@@ -79,10 +111,11 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
             if let Some(day) = accept(e, &mut outcome) {
                 outcome.total += 1;
                 if matched.len() < limit {
-                    matched.push(Scored { entry: e, score: 0.0, all_in_question: false, adjacency: 1.0, day });
+                    matched.push(Scored::new(e, 0.0, day, 0, 0));
                 }
             }
         }
+        outcome.complete = outcome.total;
         outcome.ranked = matched;
         return outcome;
     }
@@ -93,12 +126,8 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
         Ok(acc) => acc,
         Err(_) => &mut own,
     };
-    accumulate(acc, index, plan, &|_| true);
-    let stop_words = plan.terms.iter().filter(|t| t.stop_word).count();
-    if acc.candidates.is_empty() && stop_words > 0 && stop_words < plan.terms.len() {
-        accumulate(acc, index, plan, &|t: &TermPlan| !t.stop_word);
-        outcome.relaxed = true;
-    }
+    let words = words_mask(plan);
+    accumulate(acc, index, plan, words);
     let required = acc.required;
     matched.reserve(acc.candidates.len());
     for &e in &acc.candidates {
@@ -106,9 +135,13 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
             let slot = acc.slots[e as usize];
             let all_in_question = required >= 2 && usize::from(slot.in_question) == required;
             let bonus = if all_in_question { ALL_IN_QUESTION } else { 1.0 };
-            let score = slot.total * bonus;
-            matched.push(Scored { entry: e, score, all_in_question, adjacency: 1.0, day });
+            let scored = Scored { all_in_question, ..Scored::new(e, slot.total * bonus, day, slot.covered, words) };
+            matched.push(scored);
         }
+    }
+    outcome.complete = matched.len();
+    if matched.len() < PARTIAL_FILL && words.count_ones() >= 2 {
+        add_partial_matches(acc, index, plan, words, &mut matched, &mut |e| accept(e, &mut outcome));
     }
     outcome.total = matched.len();
     rank(index, plan, &mut matched, limit);
@@ -116,9 +149,37 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
     outcome
 }
 
-/// Best first; ties newest day first, then in collection order.
+/// The entries with some of the query's `words` but not all (and every quoted phrase),
+/// after the `matched` ones that have them all.
+fn add_partial_matches(
+    acc: &mut Accumulator,
+    index: &Index,
+    plan: &Plan,
+    words: u32,
+    matched: &mut Vec<Scored>,
+    accept: &mut impl FnMut(u32) -> Option<u32>,
+) {
+    let mut complete = vec![0u64; index.entry_count().div_ceil(64)];
+    for scored in matched.iter() {
+        complete[scored.entry as usize / 64] |= 1 << (scored.entry % 64);
+    }
+    let quoted = plan.terms.iter().enumerate().filter(|(_, t)| t.quoted).fold(0, |mask, (i, _)| mask | 1 << i);
+    accumulate(acc, index, plan, quoted);
+    for &e in &acc.candidates {
+        let slot = acc.slots[e as usize];
+        if complete[e as usize / 64] & (1 << (e % 64)) != 0 || slot.covered & words == 0 {
+            continue;
+        }
+        if let Some(day) = accept(e) {
+            matched.push(Scored::new(e, slot.total, day, slot.covered, words));
+        }
+    }
+}
+
+/// Best first: more of the query's words, then a higher score; ties newest day first, then in
+/// collection order.
 pub(crate) fn by_rank(a: &Scored, b: &Scored) -> Ordering {
-    b.score.total_cmp(&a.score).then(a.day.cmp(&b.day)).then(a.entry.cmp(&b.entry))
+    b.coverage.cmp(&a.coverage).then(b.score.total_cmp(&a.score)).then(a.day.cmp(&b.day)).then(a.entry.cmp(&b.entry))
 }
 
 fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {
@@ -204,25 +265,16 @@ fn term_matches(index: &Index, term: &TermPlan, entry: u32) -> bool {
 
 /// The score of `term`'s phrase in `entry` and whether it occurs in the question.
 pub(crate) fn phrase_score(index: &Index, term: &TermPlan, entry: u32) -> Option<(f32, bool)> {
-    let phrase = &term.phrase;
-    let (anchor, len) = (term.anchor, phrase.len());
-    let first = phrase.get(anchor)?;
+    let (phrase, layout) = (&term.phrase, &term.layout);
+    let scan = phrase.get(layout.scan_part())?;
     let mut tf = [0u32; FIELDS];
     let mut best = 0.0f32;
     for (f, count) in tf.iter_mut().enumerate() {
         let tokens = index.field(entry, f);
-        if tokens.len() < len {
-            continue;
-        }
-        // Look for the anchor part, then check the others around it.
-        for_each_match(&tokens[anchor..=tokens.len() - len + anchor], first, &mut |start| {
-            let window = &tokens[start..start + len];
-            if window.iter().zip(phrase).all(|(&id, part)| part.matches(id)) {
-                let quality = window
-                    .iter()
-                    .zip(phrase)
-                    .filter_map(|(&id, part)| part.tier(id, index))
-                    .fold(1.0f32, |q, tier| q.min(tier.weight()));
+        // Look for the part a match starts from, then check the others around it.
+        for_each_match(tokens, scan, &mut |at| {
+            let tier = |part: usize, id: u32| phrase[part].tier(id, index);
+            if let Some((_, _, quality)) = layout.match_at(tokens, at, tier, |id| token_kind(index, id)) {
                 *count += 1;
                 best = best.max(quality);
             }
@@ -231,8 +283,20 @@ pub(crate) fn phrase_score(index: &Index, term: &TermPlan, entry: u32) -> Option
     if tf.iter().all(|&c| c == 0) {
         return None;
     }
-    let score = term.phrase_idf * best * field_score(tf, index.field_lens(entry), index.avg_len);
+    let quality = term.phrase_quality * best;
+    let score = term.phrase_idf * quality * field_score(tf, index.field_lens(entry), index.avg_len);
     Some((score, tf[QUESTION] > 0))
+}
+
+/// What token `id` of a field's sequence is, for phrases.
+fn token_kind(index: &Index, id: u32) -> TokenKind {
+    if id == SEPARATOR {
+        TokenKind::Boundary
+    } else if index.vocab.is_punct(id) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Word
+    }
 }
 
 /// Calls `found` with the position of every token of `tokens` that `part` matches. Eight
@@ -258,8 +322,10 @@ fn for_each_match(tokens: &[u32], part: &WordMatch, found: &mut impl FnMut(usize
 fn phrase_candidates(index: &Index, term: &TermPlan) -> Vec<u32> {
     let Some(anchor) = term.phrase.get(term.anchor) else { return Vec::new() };
     let mut entries = entries_of(index, anchor);
-    let mut others: Vec<(usize, &WordMatch)> =
-        term.phrase.iter().filter(|part| part.ids().ne(anchor.ids())).map(|part| (part.cost(index), part)).collect();
+    let mut others: Vec<(usize, &WordMatch)> = (term.phrase.iter().enumerate())
+        .filter(|&(i, part)| !term.layout.is_loose(i) && part.ids().ne(anchor.ids()))
+        .map(|(_, part)| (part.cost(index), part))
+        .collect();
     sort_by_u64_key(&mut others, |&(cost, _)| cost as u64);
     let mut marks = Vec::new();
     for (cost, part) in others.into_iter().take(2) {
@@ -306,6 +372,10 @@ struct Slot {
     /// Required terms the entry has in its question.
     in_question: u8,
     best_in_question: bool,
+    /// The terms it has, a bit each.
+    covered: u32,
+    /// Already among the candidates (when no term is required, each term adds its entries).
+    listed: bool,
 }
 
 /// Per-entry sums over the terms evaluated so far. The index keeps one to reuse its memory
@@ -377,9 +447,9 @@ impl Accumulator {
         }
     }
 
-    /// Adds `term`'s scores; a `required` term also narrows the candidates to the entries
-    /// that have it.
-    fn add_term(&mut self, index: &Index, term: &TermPlan, required: bool) {
+    /// Adds `term`'s scores and its `bit` to the entries that have it; a `required` term also
+    /// narrows the candidates to them, and when no term is required they join the candidates.
+    fn add_term(&mut self, index: &Index, term: &TermPlan, bit: u32, required: bool) {
         self.touched.clear();
         if let Some(word) = &term.word {
             for id in word.ids() {
@@ -410,12 +480,17 @@ impl Accumulator {
                 self.candidates = candidates;
             }
         }
+        let any = !required && self.required == 0;
         for &e in &self.touched {
             let slot = &mut self.slots[e as usize];
             slot.total += slot.best;
+            slot.covered |= bit;
             if required {
                 slot.matched += 1;
                 slot.in_question += u8::from(slot.best_in_question);
+            } else if any && !slot.listed {
+                slot.listed = true;
+                self.candidates.push(e);
             }
         }
         self.round += 1;

@@ -18,6 +18,10 @@ pub(crate) fn explain(index: &Index, plan: &Plan, scored: &Scored) -> Vec<String
     if scored.all_in_question {
         lines.push(format!("every term is in the question: ×{:.2}", super::score::ALL_IN_QUESTION));
     }
+    let words = super::eval::words_mask(plan);
+    if scored.covered & words != words {
+        lines.push(format!("has {} of the query's {} words", scored.coverage, words.count_ones()));
+    }
     if scored.adjacency > 1.0 {
         lines.push(format!("terms next to each other in order: ×{:.2}", scored.adjacency));
     }
@@ -70,6 +74,10 @@ fn describe(tier: Tier) -> String {
         Tier::Prefix { .. } => "prefix".into(),
         Tier::Typo { edits } => format!("typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
         Tier::PrefixTypo { edits } => format!("unfinished typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
+        Tier::Stem => "another form".into(),
+        Tier::Joined => "two typed words written as one".into(),
+        Tier::Split => "a typed word written as two".into(),
+        Tier::Flag => "the same option letters".into(),
         Tier::Fuzzy { quality } => format!("fuzzy (quality {quality:.2})"),
     }
 }

@@ -1,7 +1,7 @@
 //! Finding where a query matched in a displayed text, as byte ranges of that text.
 //!
 //! The highlighter owns what it needs (the typed words and the vocabulary words their typos
-//! matched), so results can highlight entries lazily, only those on screen.
+//! and other forms matched), so results can highlight entries lazily, only those on screen.
 
 use std::ops::Range;
 
@@ -11,6 +11,7 @@ use super::fuzzy::{self, for_each_group};
 use super::index::Index;
 use super::normalize::{decompose, fold_with_origins};
 use super::order::{pair, saturate, sort_by_u64_key};
+use super::phrase::{Layout, TokenKind};
 use super::plan::{Plan, TermPlan, WordMatch};
 use super::score::Tier;
 use super::tokenize::{tokenize, Kind};
@@ -20,17 +21,13 @@ use super::tokenize::{tokenize, Kind};
 struct WordPattern {
     text: String,
     prefix: bool,
-    typos: Vec<(String, Tier)>,
+    variants: Vec<(String, Tier)>,
 }
 
 impl WordPattern {
     fn new(word: &WordMatch, index: &Index) -> WordPattern {
-        let typos = word
-            .typos
-            .iter()
-            .filter_map(|m| Some((index.vocab.word(m.id).to_string(), word.tier(m.id, index)?)))
-            .collect();
-        WordPattern { text: word.text.clone(), prefix: !word.prefix.is_empty(), typos }
+        let variants = word.variants.iter().map(|v| (index.vocab.word(v.id).to_string(), v.tier)).collect();
+        WordPattern { text: word.text.clone(), prefix: !word.prefix.is_empty(), variants }
     }
 
     /// How `token` matches: the tier and, for a prefix, how many folded bytes of it.
@@ -41,7 +38,7 @@ impl WordPattern {
             let tier = Tier::Prefix { typed: self.text.chars().count(), word: token.chars().count() };
             Some((tier, Some(self.text.len())))
         } else {
-            self.typos.iter().find(|(word, _)| word == token).map(|&(_, tier)| (tier, None))
+            self.variants.iter().find(|(word, _)| word == token).map(|&(_, tier)| (tier, None))
         }
     }
 }
@@ -50,6 +47,7 @@ impl WordPattern {
 struct TermPattern {
     word: Option<WordPattern>,
     phrase: Vec<WordPattern>,
+    layout: Layout,
     /// The folded typed word, when it matched questions fuzzily.
     fuzzy: Option<String>,
 }
@@ -84,6 +82,7 @@ impl Highlighter {
         let term = |t: &TermPlan| TermPattern {
             word: t.word.as_ref().map(|w| WordPattern::new(w, index)),
             phrase: t.phrase.iter().map(|w| WordPattern::new(w, index)).collect(),
+            layout: t.layout.clone(),
             fuzzy: (!t.fuzzy.is_empty()).then(|| t.word.as_ref().map(|w| w.text.clone())).flatten(),
         };
         Highlighter { terms: plan.terms.iter().map(term).collect() }
@@ -101,34 +100,30 @@ impl Highlighter {
         let mut matcher: Option<SkimMatcherV2> = None;
         for (i, term) in self.terms.iter().enumerate() {
             let mut best: Option<f32> = None;
-            let mut hit = |range: Range<usize>, tier: Tier, found: &mut Found| {
+            let mut hit = |range: Range<usize>, weight: f32, found: &mut Found| {
                 if range.start < range.end {
                     found.ranges.push(range);
                 }
-                best = Some(best.map_or(tier.weight(), |b| b.max(tier.weight())));
+                best = Some(best.map_or(weight, |b| b.max(weight)));
             };
             if let Some(word) = &term.word {
                 for token in &tokens {
                     if let Some((tier, prefix)) = word.matches(&token.text) {
                         let end = prefix.map_or(token.end, |len| prefix_end(text, token.start, token.end, len));
-                        hit(token.start..end, tier, &mut found);
+                        hit(token.start..end, tier.weight(), &mut found);
                     }
                 }
             }
-            if !term.phrase.is_empty() && sequence.len() >= term.phrase.len() {
-                for window in sequence.windows(term.phrase.len()) {
-                    let mut quality = Some((1.0f32, Tier::Exact, None));
-                    for (token, part) in window.iter().zip(&term.phrase) {
-                        quality = quality.and_then(|(q, tier, _)| {
-                            let (t, prefix) = part.matches(&token.text)?;
-                            Some(if t.weight() < q { (t.weight(), t, prefix) } else { (q, tier, prefix) })
-                        });
-                    }
-                    if let (Some((_, tier, prefix)), Some(first), Some(last)) = (quality, window.first(), window.last())
-                    {
-                        let end = prefix.map_or(last.end, |len| prefix_end(text, last.start, last.end, len));
-                        hit(first.start..end, tier, &mut found);
-                    }
+            if let (Some(scan), Some(last_part)) = (term.phrase.get(term.layout.scan_part()), term.phrase.last()) {
+                let tier = |part: usize, token: &OwnedToken| term.phrase[part].matches(&token.text).map(|(t, _)| t);
+                let kind =
+                    |token: &OwnedToken| if token.kind == Kind::Punct { TokenKind::Punct } else { TokenKind::Word };
+                for at in (0..sequence.len()).filter(|&at| scan.matches(&sequence[at].text).is_some()) {
+                    let Some((start, end, quality)) = term.layout.match_at(&sequence, at, tier, kind) else { continue };
+                    let (first, last) = (sequence[start], sequence[end - 1]);
+                    let prefix = last_part.matches(&last.text).and_then(|(_, prefix)| prefix);
+                    let stop = prefix.map_or(last.end, |len| prefix_end(text, last.start, last.end, len));
+                    hit(first.start..stop, quality, &mut found);
                 }
             }
             if let (true, Some(pattern)) = (fuzzy, &term.fuzzy) {
@@ -138,7 +133,7 @@ impl Highlighter {
                     if let Some((quality, positions)) = fuzzy::quality(matcher, group, pattern, true) {
                         for p in positions {
                             if let Some(&(start, end)) = origins.get(first_char + p) {
-                                hit(start..end, Tier::Fuzzy { quality }, &mut found);
+                                hit(start..end, Tier::Fuzzy { quality }.weight(), &mut found);
                             }
                         }
                     }

@@ -3,29 +3,36 @@
 //! Build an [`Index`] once per bundle with [`Index::new`], then call [`Index::search`] as the
 //! user types.
 //!
-//! - **Query language.** Terms are separated by spaces and must all match (AND); the last
-//!   term also matches as a prefix while it is being typed (the query does not end with a
-//!   space). `"exact phrase"` matches words in sequence, exactly. `-term` and `-"a phrase"`
+//! - **Query language.** Terms are separated by spaces and must all match (AND), but for
+//!   English stop words (`how`, `the`, `my`, ...), which only rank; the last term also
+//!   matches as a prefix while it is being typed (the query does not end with a space). `"exact phrase"` matches words in sequence, exactly. `-term` and `-"a phrase"`
 //!   exclude; only a `-` followed by a letter and at least one more character excludes, so
 //!   `-p` (as in `git add -p`), `--workers`, `->`, `-1` and a lone `-` are literal terms.
 //!   `day:2026-02-24` keeps a day and `day:2026-02` a month (several `day:` keep any of
 //!   them; a partial date being typed filters by its prefix). Malformed syntax never fails:
 //!   an unclosed quote is dropped, a bad date is searched as text. Trailing sentence
 //!   punctuation is not part of a term. At most 16 terms of at most 128 characters count.
-//!   When no entry has every term, English stop words (`how`, `the`, `my`, ...) stop being
-//!   required ([`SearchResults::not_required`] says which).
+//! - **Partial matches.** When fewer than ten entries have every term, the entries with some
+//!   of them follow, those with more of the query's words first; [`SearchResults::complete`]
+//!   says how many have them all and [`Hit::missing`] which words each of the others lacks.
+//!   Quoted phrases, exclusions and `day:` filters stay strict.
 //!
 //! - **Matching.** Each term is matched against each entry's question, answer text, code and
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
 //!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
-//!   edit); and, when the word itself is not in the collection, as a fuzzy subsequence of a
-//!   question (`bktree`, `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
+//!   edit); in another English form (`sorting` finds `sort`, `libraries` finds `library`:
+//!   Snowball stems); written as one word or two (`wakeups` finds `wake up`, `time out`
+//!   finds `timeout`); with other punctuation between its words (`ctrl-c` finds `Ctrl+C`
+//!   and `ctrl c`); a short flag by its option letters (`-it` finds `-ti`); and, when the
+//!   word itself is not in the collection, as a fuzzy subsequence of a question (`bktree`,
+//!   `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
 //!   `café`). Identifiers are split into their camelCase and snake_case parts and also kept
 //!   whole; a term with punctuation (`asyncio.to_thread`, `__enter__`, `Generator[str]`, `-p`)
 //!   matches that exact sequence. Text without spaces (Chinese, Japanese) is indexed
 //!   character by character and a run of such characters matches as a sequence.
 //! - **Ranking.** BM25 with field weights (question > answer > code > sources), so rarer terms
-//!   weigh more; exact beats prefix beats typo beats fuzzy; all terms in the question and
+//!   weigh more; exact beats prefix beats another form beats typo beats fuzzy; all terms in
+//!   the question and
 //!   terms next to each other in order rank higher. Ties go to the newest day, then to
 //!   collection order.
 //! - **Results.** Entry positions in rank order with scores, the total, per-day counts for the
@@ -44,10 +51,12 @@ mod index;
 mod intern;
 mod normalize;
 mod order;
+mod phrase;
 mod plan;
 mod query;
 mod score;
 mod snippet;
+mod stem;
 mod stopwords;
 mod suggest;
 #[cfg(test)]
@@ -88,6 +97,9 @@ pub struct Hit {
     pub entry: usize,
     /// Relevance (higher is better; 0 for a query without terms).
     pub score: f32,
+    /// The query's words this entry lacks (as typed; stop words aside): empty for the hits
+    /// that have them all, which come first.
+    pub missing: Vec<String>,
     /// With [`SearchOptions::explain`], human-readable lines saying why it scored so.
     #[cfg(feature = "explain")]
     pub explain: Vec<String>,
@@ -156,15 +168,17 @@ pub struct DayCount {
 pub struct SearchResults {
     /// Matching entries, best first, at most [`SearchOptions::limit`].
     pub hits: Vec<Hit>,
-    /// How many entries match (within the day range), regardless of the limit.
+    /// How many entries match (within the day range), regardless of the limit: those with
+    /// every word and, when they are few, those with some.
     pub total: usize,
+    /// How many of the `total` have every word of the query (stop words aside): the first
+    /// hits. Fewer than `total` means the rest are partial matches, each with its
+    /// [`Hit::missing`] words; 0 means no entry has them all.
+    pub complete: usize,
     /// Matching entries per day, newest first, days without any left out. They ignore
     /// [`SearchOptions::day_range`] (so the timeline can show the other days) but follow
     /// the query's own `day:` filters.
     pub day_counts: Vec<DayCount>,
-    /// Stop words of the query (`how`, `the`, ...) that were not required because no entry
-    /// has every term (the UI may say so); empty when every term matched.
-    pub not_required: Vec<String>,
     highlighter: Highlighter,
 }
 
@@ -206,12 +220,17 @@ impl Index {
             None => vec![true; self.days.len()],
         };
         let outcome = eval::run(self, &plan, &in_range, options.limit.unwrap_or(usize::MAX));
+        let words = eval::words_mask(&plan);
         let hits = outcome
             .ranked
             .iter()
             .map(|scored| Hit {
                 entry: scored.entry as usize,
                 score: scored.score,
+                missing: (plan.terms.iter().enumerate())
+                    .filter(|&(i, _)| words & !scored.covered & 1 << i != 0)
+                    .map(|(_, t)| t.label.clone())
+                    .collect(),
                 #[cfg(feature = "explain")]
                 explain: if options.explain { explain::explain(self, &plan, scored) } else { Vec::new() },
             })
@@ -223,23 +242,18 @@ impl Index {
             .filter(|(_, &count)| count > 0)
             .map(|(rank, &count)| DayCount { day: self.days[rank].clone(), count: count as usize })
             .collect();
-        let not_required = if outcome.relaxed {
-            plan.terms.iter().filter(|t| t.stop_word).map(|t| t.label.clone()).collect()
-        } else {
-            Vec::new()
-        };
         SearchResults {
             hits,
             total: outcome.total,
+            complete: outcome.complete,
             day_counts,
-            not_required,
             highlighter: Highlighter::new(&plan, self),
         }
     }
 
-    /// For a query without results, the same query with misspelled words replaced by words
-    /// of the collection so that it has results ("did you mean …?"); `None` when the query
-    /// has results or no correction finds any.
+    /// For a query that no entry matches whole, the same query with misspelled words
+    /// replaced by words of the collection so that some entry does ("did you mean …?");
+    /// `None` when the query matches whole or no correction helps.
     pub fn did_you_mean(&self, query: &str) -> Option<String> {
         suggest::did_you_mean(self, query)
     }

@@ -8,16 +8,44 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::fuzzy::{self, QuestionGroups};
 use super::index::Index;
 use super::order::{pair, saturate, sort_by_u64_key};
+use super::phrase::Layout;
 use super::query::{Query, Term};
 use super::score::{idf, Tier, PUNCT_SHARE};
+use super::stem::English;
 use super::stopwords::is_stop_word;
 use super::tokenize::{tokenize, Kind};
-use super::typo::{self, TypoMatch};
+use super::typo;
 
 /// Most vocabulary words a typed word matches through typos: the closest and most common
 /// ones. A short unfinished word is within an edit of hundreds of words in a large
 /// collection; past a few dozen they are noise that costs time on every keystroke.
 const MAX_TYPO_MATCHES: usize = 24;
+
+/// Shortest typed word (in characters) looked for as two words of the entry (`wakeups` as
+/// `wake up`); each half has at least [`MIN_SPLIT_PART`].
+const MIN_SPLIT_CHARS: usize = 5;
+const MIN_SPLIT_PART: usize = 2;
+
+/// Longest option cluster (`-xvf`) whose letters match in any order.
+const MAX_FLAG_LETTERS: usize = 4;
+
+/// How loosely a typed word matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Leniency {
+    /// Only the word itself (and words it starts, while typed): quoted phrases, exclusions.
+    Exact,
+    /// Also its other forms (the same stem): the halves of a word typed as two.
+    Forms,
+    /// Also typos: what a reader types.
+    Typos,
+}
+
+/// A vocabulary token a typed word matches other than itself or by prefix, and how.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Variant {
+    pub id: u32,
+    pub tier: Tier,
+}
 
 /// One typed word (or punctuation mark) and the vocabulary tokens it matches.
 #[derive(Debug, Clone, Default)]
@@ -30,54 +58,69 @@ pub(crate) struct WordMatch {
     pub exact: Option<u32>,
     /// Tokens it starts (when it is still being typed).
     pub prefix: Range<u32>,
-    /// Tokens within reach of a typo, by id, none inside `prefix`.
-    pub typos: Vec<TypoMatch>,
-    /// A bit per hash of each typo id: most tokens are ruled out without a search.
-    typo_filter: [u64; 16],
+    /// Other tokens it matches (typos, other forms, ...), by id, none inside `prefix`.
+    pub variants: Vec<Variant>,
+    /// A bit per hash of each variant id: most tokens are ruled out without a search.
+    variant_filter: [u64; 16],
     /// Its rarity: that of the exact token, else of the most common token it matches.
-    /// Expansions are never rarer than this, so that `stream` typed whole ranks entries with
+    /// Variants are never rarer than this, so that `stream` typed whole ranks entries with
     /// `stream` above entries with the rarer `streaming`.
     pub idf: f32,
 }
 
+/// What compiling a query needs besides the index: tools made on first use.
+#[derive(Default)]
+struct Tools {
+    matcher: Option<SkimMatcherV2>,
+    english: English,
+}
+
 impl WordMatch {
-    fn new(index: &Index, text: &str, kind: Kind, open: bool, typos: bool) -> WordMatch {
+    fn new(index: &Index, tools: &Tools, text: &str, kind: Kind, open: bool, leniency: Leniency) -> WordMatch {
         let vocab = &index.vocab;
         let punct = kind == Kind::Punct;
         let exact = vocab.find(text);
         let prefix = if open && !punct { vocab.prefix_range(text) } else { 0..0 };
-        let mut typo_matches = Vec::new();
-        if typos && !punct {
+        let mut variants = Vec::new();
+        if leniency == Leniency::Typos && !punct {
             let chars = text.chars().count();
-            typo_matches = typo::candidates(vocab, text, typo::max_edits(chars), open);
-            typo_matches.retain(|m| !prefix.contains(&m.id));
-            if typo_matches.len() > MAX_TYPO_MATCHES {
+            let mut typos = typo::candidates(vocab, text, typo::max_edits(chars), open);
+            if typos.len() > MAX_TYPO_MATCHES {
                 let rarity = |id| u32::MAX - saturate(index.df(id));
-                sort_by_u64_key(&mut typo_matches, |m| {
-                    pair(u32::from(m.edits) << 1 | u32::from(m.prefix), rarity(m.id))
-                });
-                typo_matches.truncate(MAX_TYPO_MATCHES);
-                sort_by_u64_key(&mut typo_matches, |m| u64::from(m.id));
+                sort_by_u64_key(&mut typos, |m| pair(u32::from(m.edits) << 1 | u32::from(m.prefix), rarity(m.id)));
+                typos.truncate(MAX_TYPO_MATCHES);
             }
+            variants.extend(typos.into_iter().map(|m| Variant {
+                id: m.id,
+                tier: if m.prefix { Tier::PrefixTypo { edits: m.edits } } else { Tier::Typo { edits: m.edits } },
+            }));
+        }
+        if leniency != Leniency::Exact && kind == Kind::Word && !is_stop_word(text) {
+            variants.extend(tools.english.variants(vocab, text).into_iter().map(|id| Variant { id, tier: Tier::Stem }));
+        }
+        let mut word = WordMatch { text: text.to_string(), punct, exact, prefix, ..WordMatch::default() };
+        word.add_variants(index, variants);
+        word
+    }
+
+    /// Adds `more` variants (keeping the better tier of a token matched twice) and works out
+    /// the filter and the rarity again.
+    fn add_variants(&mut self, index: &Index, more: Vec<Variant>) {
+        let (exact, prefix) = (self.exact, self.prefix.clone());
+        self.variants.extend(more.into_iter().filter(|v| Some(v.id) != exact && !prefix.contains(&v.id)));
+        // Best tier first within an id, so that dedup keeps it.
+        sort_by_u64_key(&mut self.variants, |v| pair(v.id, u32::MAX - (v.tier.weight() * 1e6) as u32));
+        self.variants.dedup_by_key(|v| v.id);
+        self.variant_filter = [0; 16];
+        for v in &self.variants {
+            let bit = filter_bit(v.id);
+            self.variant_filter[bit / 64] |= 1 << (bit % 64);
         }
         let base_df = exact.map(|id| index.df(id)).unwrap_or_else(|| {
             let prefixed = prefix.clone().map(|id| index.df(id)).max();
-            prefixed.or_else(|| typo_matches.iter().map(|m| index.df(m.id)).max()).unwrap_or(0)
+            prefixed.or_else(|| self.variants.iter().map(|v| index.df(v.id)).max()).unwrap_or(0)
         });
-        let mut typo_filter = [0u64; 16];
-        for m in &typo_matches {
-            let bit = filter_bit(m.id);
-            typo_filter[bit / 64] |= 1 << (bit % 64);
-        }
-        WordMatch {
-            text: text.to_string(),
-            punct,
-            exact,
-            prefix,
-            typos: typo_matches,
-            typo_filter,
-            idf: idf(base_df.max(1), index.entry_count()),
-        }
+        self.idf = idf(base_df.max(1), index.entry_count());
     }
 
     /// Whether the word itself or words it starts are in the collection.
@@ -85,11 +128,16 @@ impl WordMatch {
         self.exact.is_some() || !self.prefix.is_empty()
     }
 
-    /// The smallest id range holding every token it matches. Typo matches mostly share
-    /// their first letters with the typed word, so the range is narrow and rules out most
-    /// tokens with a single comparison.
+    /// Whether it matches anything at all.
+    fn matches_anything(&self) -> bool {
+        self.has_direct_hit() || !self.variants.is_empty()
+    }
+
+    /// The smallest id range holding every token it matches. Variants mostly share their
+    /// first letters with the typed word, so the range is narrow and rules out most tokens
+    /// with a single comparison.
     pub(crate) fn id_bounds(&self) -> Range<u32> {
-        let ids = self.exact.into_iter().chain(self.typos.iter().map(|m| m.id));
+        let ids = self.exact.into_iter().chain(self.variants.iter().map(|v| v.id));
         let (low, high) = ids.fold((u32::MAX, 0), |(low, high), id| (low.min(id), high.max(id + 1)));
         let (low, high) =
             if self.prefix.is_empty() { (low, high) } else { (low.min(self.prefix.start), high.max(self.prefix.end)) };
@@ -105,8 +153,8 @@ impl WordMatch {
         let bit = filter_bit(id);
         self.exact == Some(id)
             || self.prefix.contains(&id)
-            || (self.typo_filter[bit / 64] & (1 << (bit % 64)) != 0
-                && self.typos.binary_search_by_key(&id, |m| m.id).is_ok())
+            || (self.variant_filter[bit / 64] & (1 << (bit % 64)) != 0
+                && self.variants.binary_search_by_key(&id, |v| v.id).is_ok())
     }
 
     /// How token `id` matches, if it does.
@@ -116,9 +164,8 @@ impl WordMatch {
         } else if self.prefix.contains(&id) {
             Some(Tier::Prefix { typed: self.text.chars().count(), word: index.vocab.char_len(id) })
         } else {
-            let i = self.typos.binary_search_by_key(&id, |m| m.id).ok()?;
-            let m = self.typos[i];
-            Some(if m.prefix { Tier::PrefixTypo { edits: m.edits } } else { Tier::Typo { edits: m.edits } })
+            let i = self.variants.binary_search_by_key(&id, |v| v.id).ok()?;
+            Some(self.variants[i].tier)
         }
     }
 
@@ -133,7 +180,7 @@ impl WordMatch {
     /// Every matching token id.
     pub(crate) fn ids(&self) -> impl Iterator<Item = u32> + '_ {
         let exact = self.exact.filter(|id| !self.prefix.contains(id));
-        exact.into_iter().chain(self.prefix.clone()).chain(self.typos.iter().map(|m| m.id))
+        exact.into_iter().chain(self.prefix.clone()).chain(self.variants.iter().map(|v| v.id))
     }
 
     /// How many postings matching costs.
@@ -142,7 +189,7 @@ impl WordMatch {
     }
 }
 
-/// Where token `id` falls in a typo filter (a multiplicative hash onto 1,024 bits).
+/// Where token `id` falls in a variant filter (a multiplicative hash onto 1,024 bits).
 fn filter_bit(id: u32) -> usize {
     (id.wrapping_mul(0x9E37_79B9) >> 22) as usize
 }
@@ -150,20 +197,28 @@ fn filter_bit(id: u32) -> usize {
 /// One term of the query, ready to evaluate.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TermPlan {
-    /// The term as typed, for explanations.
+    /// The term as typed, for explanations and the "missing" words of partial matches.
     pub label: String,
     /// The term as one token: a word, a punctuation mark, or a whole identifier.
     pub word: Option<WordMatch>,
-    /// The term as a sequence of at least two tokens (`asyncio.to_thread`, `-p`), if it is one.
+    /// The term as a sequence of at least two tokens (`asyncio.to_thread`, `-p`, or a typed
+    /// word found as two), if it is one.
     pub phrase: Vec<WordMatch>,
+    /// Which of the phrase's parts are punctuation, and how they match.
+    pub layout: Layout,
+    /// What a phrase match is worth before its parts' own quality (less than 1 for a typed
+    /// word found as two).
+    pub phrase_quality: f32,
     /// The phrase's rarity: its words' summed, punctuation counting a little.
     pub phrase_idf: f32,
-    /// The phrase's most selective part, looked for first.
+    /// The phrase's most selective part that every match has, looked for first.
     pub anchor: usize,
     /// Question groups it matches fuzzily, with their quality.
     pub fuzzy: Vec<(u32, f32)>,
-    /// A single stop word (`how`, `the`): not required when no entry has every term.
+    /// A single stop word (`how`, `the`): never required, it only ranks.
     pub stop_word: bool,
+    /// Written in quotes: an exact phrase, required even in partial matches.
+    pub quoted: bool,
 }
 
 impl TermPlan {
@@ -176,12 +231,26 @@ impl TermPlan {
     pub(crate) fn first_token(&self) -> Option<&WordMatch> {
         self.phrase.first().or(self.word.as_ref())
     }
+
+    /// A single word, not quoted: one that two adjacent terms may form together.
+    fn single_word(&self) -> Option<&WordMatch> {
+        self.word.as_ref().filter(|w| !self.quoted && self.phrase.is_empty() && !w.punct)
+    }
+
+    fn set_phrase(&mut self, index: &Index, parts: Vec<WordMatch>, quality: f32) {
+        self.layout = Layout::new(parts.iter().map(|w| w.punct).collect());
+        self.phrase_idf = parts.iter().map(|w| if w.punct { PUNCT_SHARE * w.idf } else { w.idf }).sum();
+        let strict = (0..parts.len()).filter(|&i| !self.layout.is_loose(i));
+        self.anchor = strict.min_by_key(|&i| parts[i].cost(index)).unwrap_or(0);
+        self.phrase = parts;
+        self.phrase_quality = quality;
+    }
 }
 
 /// A query compiled against an index.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
-    /// Terms that must all match, in query order.
+    /// The terms, in query order: all but stop words must match (see [`super::eval`]).
     pub terms: Vec<TermPlan>,
     /// Terms whose entries are left out.
     pub excluded: Vec<TermPlan>,
@@ -191,15 +260,52 @@ pub(crate) struct Plan {
 
 /// Compiles `query` against `index`.
 pub(crate) fn compile(index: &Index, query: &Query) -> Plan {
-    let mut matcher = None;
+    let mut tools = Tools::default();
+    // `-ti` excludes `ti`, unless the collection has it as a command-line flag (`lsof -ti`).
+    let (flags, excluded): (Vec<&Term>, Vec<&Term>) =
+        query.excluded.iter().partition(|t| !t.quoted && is_flag_in(index, &t.text));
+    let mut typed: Vec<Term> = query.terms.clone();
+    for flag in flags {
+        let at = typed.partition_point(|t| t.span.start < flag.span.start);
+        let span = flag.span.start - 1..flag.span.end;
+        typed.insert(at, Term { text: format!("-{}", flag.text), span, ..flag.clone() });
+    }
+    let mut terms: Vec<TermPlan> =
+        typed.iter().filter_map(|t| compile_term(index, t, Leniency::Typos, &mut tools)).collect();
+    join_adjacent_words(index, &tools, &mut terms);
     Plan {
-        terms: query.terms.iter().filter_map(|t| compile_term(index, t, true, &mut matcher)).collect(),
-        excluded: query.excluded.iter().filter_map(|t| compile_term(index, t, false, &mut matcher)).collect(),
+        terms,
+        excluded: excluded.into_iter().filter_map(|t| compile_term(index, t, Leniency::Exact, &mut tools)).collect(),
         days: query.days.clone(),
     }
 }
 
-fn compile_term(index: &Index, term: &Term, lenient: bool, matcher: &mut Option<SkimMatcherV2>) -> Option<TermPlan> {
+/// Entries looked at, at most, to tell whether a dash and letters are a flag of the collection.
+const MAX_FLAG_PROBES: usize = 64;
+
+/// Whether the collection writes `letters` (or the same letters in another order) right
+/// after a dash, as in `lsof -ti`: then `-ti` is searched, not excluded.
+fn is_flag_in(index: &Index, letters: &str) -> bool {
+    let (Some(dash), Some(key)) = (index.vocab.find("-"), flag_key(letters)) else { return false };
+    let ids = index.vocab.ids_of_len(letters.len()).iter().filter(|&&id| flag_key(index.vocab.word(id)) == Some(key));
+    let mut entries = ids.flat_map(|&id| index.postings(id).iter().map(move |p| (id, p.entry()))).take(MAX_FLAG_PROBES);
+    entries.any(|(id, entry)| {
+        (0..super::score::FIELDS).any(|f| index.field(entry, f).windows(2).any(|pair| pair == [dash, id]))
+    })
+}
+
+/// The letters of a short option cluster, sorted (`ti` and `it` share it), if `word` is one.
+fn flag_key(word: &str) -> Option<[u8; MAX_FLAG_LETTERS]> {
+    let short = (1..=MAX_FLAG_LETTERS).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase());
+    short.then(|| {
+        let mut key = [0u8; MAX_FLAG_LETTERS];
+        key[..word.len()].copy_from_slice(word.as_bytes());
+        key.sort_unstable();
+        key
+    })
+}
+
+fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tools) -> Option<TermPlan> {
     let mut parts: Vec<(Kind, String, usize, usize)> = Vec::new();
     let mut compounds = Vec::new();
     tokenize(&term.text, &mut |t| {
@@ -210,39 +316,109 @@ fn compile_term(index: &Index, term: &Term, lenient: bool, matcher: &mut Option<
             parts.push(token);
         }
     });
-    let lenient = lenient && !term.quoted;
+    let leniency = if term.quoted { Leniency::Exact } else { leniency };
+    let lenient = leniency == Leniency::Typos;
     let open = term.open && !term.quoted;
-    let mut plan = TermPlan { label: term.text.clone(), ..TermPlan::default() };
+    let mut plan =
+        TermPlan { label: term.text.clone(), quoted: term.quoted, phrase_quality: 1.0, ..TermPlan::default() };
     match parts.as_slice() {
         [] => return None,
         [(kind, text, ..)] => {
-            let word = WordMatch::new(index, text, *kind, open, lenient && *kind == Kind::Word);
+            let word = WordMatch::new(index, tools, text, *kind, open, leniency);
             if lenient && *kind == Kind::Word && text.chars().count() >= fuzzy::MIN_CHARS && !word.has_direct_hit() {
-                let matcher = matcher.get_or_insert_with(fuzzy::matcher);
+                let matcher = tools.matcher.get_or_insert_with(fuzzy::matcher);
                 plan.fuzzy = index.groups.matching(matcher, text);
+            }
+            let other_form = word.variants.iter().any(|v| v.tier == Tier::Stem);
+            if lenient && *kind == Kind::Word && !word.has_direct_hit() && !other_form {
+                if let Some(halves) = split(index, tools, text) {
+                    plan.set_phrase(index, halves, Tier::Split.weight());
+                }
             }
             plan.stop_word = lenient && *kind == Kind::Word && is_stop_word(text);
             plan.word = Some(word);
         }
         [first, .., last] => {
             let count = parts.len();
-            plan.phrase = parts
+            let words: Vec<WordMatch> = parts
                 .iter()
                 .enumerate()
                 .map(|(i, (kind, text, ..))| {
-                    WordMatch::new(index, text, *kind, open && i + 1 == count, lenient && *kind == Kind::Word)
+                    let leniency = if *kind == Kind::Word { leniency } else { Leniency::Exact };
+                    WordMatch::new(index, tools, text, *kind, open && i + 1 == count, leniency)
                 })
                 .collect();
-            plan.phrase_idf = plan.phrase.iter().map(|w| if w.punct { PUNCT_SHARE * w.idf } else { w.idf }).sum();
-            plan.anchor = (0..count).min_by_key(|&i| plan.phrase[i].cost(index)).unwrap_or(0);
+            plan.set_phrase(index, words, 1.0);
+            if lenient {
+                add_flag_letters(index, &mut plan.phrase);
+            }
             if let [(_, compound, start, end)] = compounds.as_slice() {
                 if *start == first.2 && *end == last.3 {
-                    plan.word = Some(WordMatch::new(index, compound, Kind::Compound, false, lenient));
+                    plan.word = Some(WordMatch::new(index, tools, compound, Kind::Compound, false, leniency));
                 }
             }
         }
     }
     Some(plan)
+}
+
+/// A typed word that the collection does not have, as two of its words (`wakeups`: `wake`
+/// and `up`), each as written or in another form; the most even cut wins.
+fn split(index: &Index, tools: &Tools, word: &str) -> Option<Vec<WordMatch>> {
+    if word.len() < MIN_SPLIT_CHARS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let half = |text: &str| {
+        let part = WordMatch::new(index, tools, text, Kind::Word, false, Leniency::Forms);
+        part.matches_anything().then_some(part)
+    };
+    let mut cuts: Vec<usize> = (MIN_SPLIT_PART..=word.len() - MIN_SPLIT_PART).collect();
+    sort_by_u64_key(&mut cuts, |&at| saturate(at.abs_diff(word.len() / 2)).into());
+    cuts.into_iter().find_map(|at| Some(vec![half(&word[..at])?, half(&word[at..])?]))
+}
+
+/// A short option typed after a dash (`-it`, `-t`) also matches the option clusters with
+/// the same letters (`-ti`), or, for a single letter, the short clusters that hold it.
+fn add_flag_letters(index: &Index, parts: &mut [WordMatch]) {
+    for i in 1..parts.len() {
+        let (before, rest) = parts.split_at_mut(i);
+        let (dash, letters) = (&before[i - 1], &mut rest[0]);
+        if dash.text != "-" || flag_key(&letters.text).is_none() || (i >= 2 && !before[i - 2].punct) {
+            continue;
+        }
+        let typed = &letters.text;
+        let key = flag_key(typed);
+        let lens = if typed.len() == 1 { 2..=MAX_FLAG_LETTERS.min(3) } else { typed.len()..=typed.len() };
+        let mut found = Vec::new();
+        for len in lens {
+            for &id in index.vocab.ids_of_len(len) {
+                let word = index.vocab.word(id);
+                let same = if typed.len() == 1 { word.contains(typed.as_str()) } else { flag_key(word) == key };
+                if same && flag_key(word).is_some() {
+                    found.push(Variant { id, tier: Tier::Flag });
+                }
+            }
+        }
+        letters.add_variants(index, found);
+    }
+}
+
+/// Two adjacent typed words that the collection writes as one (`time out`: `timeout`, `data
+/// set`: `datasets`) also match that word, each of them.
+fn join_adjacent_words(index: &Index, tools: &Tools, terms: &mut [TermPlan]) {
+    for i in 1..terms.len() {
+        let (Some(left), Some(right)) = (terms[i - 1].single_word(), terms[i].single_word()) else { continue };
+        let joined = format!("{}{}", left.text, right.text);
+        let mut ids: Vec<u32> = index.vocab.find(&joined).into_iter().collect();
+        if let Some(stem) = tools.english.stem(&joined) {
+            tools.english.for_each_sharing(&index.vocab, &stem, &mut |id| ids.push(id));
+        }
+        for term in &mut terms[i - 1..=i] {
+            if let Some(word) = term.word.as_mut() {
+                word.add_variants(index, ids.iter().map(|&id| Variant { id, tier: Tier::Joined }).collect());
+            }
+        }
+    }
 }
 
 /// The fuzzy match of question groups, shared by evaluation and explanation.
@@ -268,7 +444,7 @@ mod tests {
         assert_eq!(word.unwrap_or_default(), ["stream", "streaming", "streams"]);
         let p = plan(&index, "stream ");
         let word = p.terms[0].word.as_ref().map(|w| w.ids().map(|id| index.vocab.word(id)).collect::<Vec<_>>());
-        assert_eq!(word.unwrap_or_default(), ["stream", "streams"], "complete: exact and one typo away");
+        assert_eq!(word.unwrap_or_default(), ["stream", "streaming", "streams"], "complete: exact, other forms, typos");
     }
 
     #[test]
@@ -285,7 +461,7 @@ mod tests {
     fn exclusions_and_quotes_match_exactly() {
         let index = Index::new(&entries(&[("Streaming streams", "")]));
         let p = plan(&index, "x -streams \"stream\"");
-        assert!(p.excluded[0].word.as_ref().is_some_and(|w| w.typos.is_empty() && w.prefix.is_empty()));
-        assert!(p.terms[1].word.as_ref().is_some_and(|w| w.typos.is_empty() && w.prefix.is_empty()));
+        assert!(p.excluded[0].word.as_ref().is_some_and(|w| w.variants.is_empty() && w.prefix.is_empty()));
+        assert!(p.terms[1].word.as_ref().is_some_and(|w| w.variants.is_empty() && w.prefix.is_empty()));
     }
 }

@@ -28,6 +28,9 @@ pub(crate) const ALL_IN_QUESTION: f32 = 1.3;
 pub(crate) const ADJACENT: f32 = 0.3;
 /// Share of rarity that a punctuation part adds to a phrase (`asyncio.to_thread`).
 pub(crate) const PUNCT_SHARE: f32 = 0.25;
+/// What a phrase match is worth when the punctuation between two of its words is not the
+/// typed one (`ctrl-c` finding `Ctrl+C` or `ctrl c`).
+pub(crate) const OTHER_PUNCTUATION: f32 = 0.8;
 
 /// What a term occurring `tf[f]` times in fields of `len[f]` tokens is worth before rarity
 /// and match quality: saturated in each part, the question counting most.
@@ -62,13 +65,22 @@ pub(crate) enum Tier {
     Typo { edits: u8 },
     /// Within `edits` edits of the start of the word (typed with a typo and unfinished).
     PrefixTypo { edits: u8 },
+    /// Another form of the word: the same English stem (`sorting` for `sort`).
+    Stem,
+    /// One of two typed words that the entry writes as one (`time out` for `timeout`).
+    Joined,
+    /// A typed word that the entry writes as two (`wakeups` for `wake up`).
+    Split,
+    /// A short command-line flag with the same option letters (`-it` for `-ti`, `-t` in `-ti`).
+    Flag,
     /// A subsequence of a question group, with the matcher's quality (0..1).
     Fuzzy { quality: f32 },
 }
 
 impl Tier {
-    /// The multiplier: exact 1, prefix 0.6–0.9 (more for more of the word typed), typo
-    /// 0.45 / 0.3, unfinished typo 0.4 / 0.25, fuzzy up to 0.25.
+    /// The multiplier: exact 1, prefix 0.6–0.9 (more for more of the word typed), another
+    /// form of the word 0.55, typed as two words or one 0.5, flag letters 0.5, typo 0.45 /
+    /// 0.3, unfinished typo 0.4 / 0.25, fuzzy up to 0.25.
     pub(crate) fn weight(self) -> f32 {
         match self {
             Tier::Exact => 1.0,
@@ -87,6 +99,8 @@ impl Tier {
                     0.25
                 }
             }
+            Tier::Stem => 0.55,
+            Tier::Joined | Tier::Split | Tier::Flag => 0.5,
             Tier::Fuzzy { quality } => 0.25 * quality,
         }
     }
@@ -100,7 +114,8 @@ mod tests {
     fn exact_beats_prefix_beats_typo_beats_fuzzy() {
         let prefix = Tier::Prefix { typed: 9, word: 10 }.weight();
         assert!(Tier::Exact.weight() > prefix);
-        assert!(Tier::Prefix { typed: 1, word: 10 }.weight() > Tier::Typo { edits: 1 }.weight());
+        assert!(Tier::Prefix { typed: 1, word: 10 }.weight() > Tier::Stem.weight());
+        assert!(Tier::Stem.weight() > Tier::Typo { edits: 1 }.weight());
         assert!(Tier::Typo { edits: 2 }.weight() > Tier::Fuzzy { quality: 1.0 }.weight());
     }
 

@@ -11,13 +11,13 @@ use super::SearchOptions;
 /// Corrections tried per word.
 const MAX_SUGGESTIONS: usize = 5;
 
-/// A corrected version of `input` that has results, or `None` when `input` has results
+/// A corrected version of `input` that some entry matches whole, or `None` when one does
 /// already or no correction helps. Words are corrected one more edit further than search
 /// tolerates (so `gti` suggests `git`), preferring fewer edits, then more common words.
 pub(crate) fn did_you_mean(index: &Index, input: &str) -> Option<String> {
     let query = parse(input);
     let probe = SearchOptions { limit: Some(1), ..SearchOptions::default() };
-    let finds = |q: &str| index.search(q, &probe).total > 0;
+    let finds = |q: &str| index.search(q, &probe).complete > 0;
     if query.terms.is_empty() || finds(input) {
         return None;
     }

@@ -156,13 +156,7 @@ pub(crate) fn to_u32(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn vocab(words: &[&str]) -> Vocab {
-        let mut words = words.to_vec();
-        words.sort();
-        Vocab::from_sorted(words.into_iter())
-    }
+    use crate::search::test_support::vocab;
 
     #[test]
     fn prefixes_are_id_ranges() {
