@@ -174,6 +174,14 @@ fn Reader(props: &ReaderProps) -> Html {
     }
     .as_ref()
     .clone();
+    // "Did you mean": only for a query that no entry matches whole, once per query.
+    let suggestion: Rc<Option<String>> = {
+        let (index, whole) = ((*index).clone(), results.as_ref().map(|r| r.complete > 0));
+        use_memo((generation, whole, view.query.clone()), move |(_, whole, q)| match (index, whole) {
+            (Some(index), Some(false)) => index.did_you_mean(q),
+            _ => None,
+        })
+    };
     let searching = !view.query.trim().is_empty();
     let hit_count = results.as_ref().map_or(0, |r| r.hits.len());
     let results_limit = if shown_results.0 == view.query { shown_results.1 } else { RESULTS_PAGE };
@@ -255,9 +263,10 @@ fn Reader(props: &ReaderProps) -> Html {
                 <EntryView entry={Rc::new(entry.clone())} open=true {neighbours} marker={results.clone().map(Marker)} />
             </>
         }
-    } else if let (Some(results), Some(index)) = (&results, index.as_ref()) {
+    } else if let (Some(results), Some(_)) = (&results, index.as_ref()) {
+        let suggestion = suggestion.as_ref().as_ref().map(|q| did_you_mean(&props.state, q));
         if results.hits.is_empty() {
-            no_results(&props.state, index)
+            no_results(&props.state, suggestion)
         } else {
             let more = (results.hits.len() > shown_hits).then(|| {
                 let (shown, query) = (shown_results.clone(), view.query.clone());
@@ -266,6 +275,7 @@ fn Reader(props: &ReaderProps) -> Html {
             });
             html! {
                 <>
+                    { for suggestion }
                     <Results bundle={props.bundle.clone()} results={results.clone()} shown={shown_hits} cursor={props.state.cursor} />
                     { for more }
                 </>
@@ -303,18 +313,20 @@ fn Reader(props: &ReaderProps) -> Html {
     }
 }
 
+/// Offers `corrected`, the query with its misspellings mended, as a button that searches it.
+fn did_you_mean(state: &UseReducerHandle<AppState>, corrected: &str) -> Html {
+    let dispatch = state.dispatcher();
+    let (label, q) = (corrected.to_string(), corrected.to_string());
+    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetQuery(q.clone())));
+    html! { <p class="did-you-mean">{ "Did you mean " }<button type="button" class="suggestion" {onclick}>{ label }</button>{ "?" }</p> }
+}
+
 /// What the page says when nothing matches: offers to drop the day filter, or a corrected query.
-fn no_results(state: &UseReducerHandle<AppState>, index: &Index) -> Html {
+fn no_results(state: &UseReducerHandle<AppState>, suggestion: Option<Html>) -> Html {
     let drop_day = state.view.day.as_ref().map(|_| {
         let dispatch = state.dispatcher();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetDay(None)));
         html! { <button type="button" class="drop-day" {onclick}>{ "Search all days" }</button> }
-    });
-    let suggestion = index.did_you_mean(&state.view.query).map(|q| {
-        let dispatch = state.dispatcher();
-        let label = q.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetQuery(q.clone())));
-        html! { <p class="did-you-mean">{ "Did you mean " }<button type="button" class="suggestion" {onclick}>{ label }</button>{ "?" }</p> }
     });
     html! {
         <div class="no-results">

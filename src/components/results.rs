@@ -1,4 +1,5 @@
-//! Search results: the matching questions and snippets with their matches marked.
+//! Search results: the matching questions and snippets with their matches marked, and the
+//! entries that have only some of the query's words, each saying which words it lacks.
 
 use std::rc::Rc;
 
@@ -31,11 +32,18 @@ impl PartialEq for ResultsProps {
     }
 }
 
-/// The result list; each result links to its entry's permalink.
+/// The result list; each result links to its entry's permalink. Partial matches follow the
+/// complete ones under a note, each with the words it lacks struck through.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let hits = props.results.hits.iter().take(props.shown).enumerate();
+    let complete = props.results.complete;
+    let closest = (complete == 0).then(|| {
+        html! { <p class="partial-note">{ "No entry has every word; showing the closest." }</p> }
+    });
     html! {
+        <>
+        { for closest }
         <ol class="results">
             { for hits.filter_map(|(at, hit)| {
                 let entry = props.bundle.entries.get(hit.entry)?;
@@ -48,16 +56,28 @@ pub fn Results(props: &ResultsProps) -> Html {
                         TextKind::Prose => html! { <span class="snippet">{ text }</span> },
                     }
                 });
+                let divider = (at == complete && complete > 0).then(|| {
+                    html! { <p class="partial-note">{ "Entries with some of the words:" }</p> }
+                });
+                let missing = (!hit.missing.is_empty()).then(|| html! {
+                    <span class="result-missing">
+                        { "Missing: " }
+                        { for hit.missing.iter().map(|word| html! { <s>{ word.clone() }</s> }) }
+                    </span>
+                });
                 Some(html! {
                     <li key={entry.id.clone()} class={classes!("result", selected.then_some("selected"))}>
+                        { for divider }
                         <a href={format!("#{}", entry.id)} aria-current={selected.then_some("true")}>
                             <span class="result-q"><Highlighted text={entry.question.clone()} ranges={marks.question} /></span>
                             <span class="result-day">{ human_date(&entry.day) }</span>
                             { for snippet }
+                            { for missing }
                         </a>
                     </li>
                 })
             }) }
         </ol>
+        </>
     }
 }

@@ -437,3 +437,26 @@ fn flags_match_by_their_letters_and_a_flag_of_the_collection_is_not_an_exclusion
     }
     assert_eq!(complete(&entries, "streaming -go"), ["py"], "no `-go` flag here: an exclusion");
 }
+
+#[test]
+fn synonyms_and_abbreviations_match_below_the_word_itself() {
+    let entries = vec![
+        entry("limit", "2026-02-24", "How do you limit concurrent requests?", vec![paragraph("A semaphore.")]),
+        entry("js", "2026-02-23", "Does JavaScript have generators?", vec![paragraph("Yes, function*.")]),
+        entry("speed", "2026-02-22", "Why does speed matter?", vec![paragraph("Readers leave.")]),
+        entry("perf", "2026-02-21", "Is performance a feature?", vec![paragraph("Often.")]),
+    ];
+    assert_eq!(complete(&entries, "cap parallel requests "), ["limit"]);
+    assert_eq!(complete(&entries, "js generators "), ["js"]);
+    assert_eq!(complete(&entries, "speed "), ["speed", "perf"], "the word itself first");
+}
+
+#[test]
+fn contractions_and_fillers_are_not_required() {
+    let entries = vec![
+        entry("await", "2026-02-24", "Why is a context manager not awaitable?", vec![paragraph("It is entered.")]),
+        entry("loop", "2026-02-23", "What blocks the event loop?", vec![paragraph("Sync calls.")]),
+    ];
+    assert_eq!(complete(&entries, "why can't I await a context manager"), ["await"]);
+    assert_eq!(complete(&entries, "what's the best way to not block the loop"), ["loop"]);
+}

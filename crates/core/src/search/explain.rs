@@ -75,6 +75,7 @@ fn describe(tier: Tier) -> String {
         Tier::Typo { edits } => format!("typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
         Tier::PrefixTypo { edits } => format!("unfinished typo ({edits} edit{})", if edits == 1 { "" } else { "s" }),
         Tier::Stem => "another form".into(),
+        Tier::Synonym => "synonym".into(),
         Tier::Joined => "two typed words written as one".into(),
         Tier::Split => "a typed word written as two".into(),
         Tier::Flag => "the same option letters".into(),

@@ -21,7 +21,8 @@
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
 //!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
 //!   edit); in another English form (`sorting` finds `sort`, `libraries` finds `library`:
-//!   Snowball stems); written as one word or two (`wakeups` finds `wake up`, `time out`
+//!   Snowball stems); by a common synonym or abbreviation (`speed` finds `performance`,
+//!   `js` finds `javascript`); written as one word or two (`wakeups` finds `wake up`, `time out`
 //!   finds `timeout`); with other punctuation between its words (`ctrl-c` finds `Ctrl+C`
 //!   and `ctrl c`); a short flag by its option letters (`-it` finds `-ti`); and, when the
 //!   word itself is not in the collection, as a fuzzy subsequence of a question (`bktree`,
@@ -59,6 +60,7 @@ mod snippet;
 mod stem;
 mod stopwords;
 mod suggest;
+mod synonyms;
 #[cfg(test)]
 mod test_support;
 mod tokenize;

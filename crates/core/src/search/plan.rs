@@ -13,6 +13,7 @@ use super::query::{Query, Term};
 use super::score::{idf, Tier, PUNCT_SHARE};
 use super::stem::English;
 use super::stopwords::is_stop_word;
+use super::synonyms;
 use super::tokenize::{tokenize, Kind};
 use super::typo;
 
@@ -25,6 +26,9 @@ const MAX_TYPO_MATCHES: usize = 24;
 /// `wake up`); each half has at least [`MIN_SPLIT_PART`].
 const MIN_SPLIT_CHARS: usize = 5;
 const MIN_SPLIT_PART: usize = 2;
+
+/// Letters of a word being typed up to which its other forms are not looked up.
+const MIN_OPEN_FORMS: usize = 3;
 
 /// Longest option cluster (`-xvf`) whose letters match in any order.
 const MAX_FLAG_LETTERS: usize = 4;
@@ -95,8 +99,15 @@ impl WordMatch {
                 tier: if m.prefix { Tier::PrefixTypo { edits: m.edits } } else { Tier::Typo { edits: m.edits } },
             }));
         }
-        if leniency != Leniency::Exact && kind == Kind::Word && !is_stop_word(text) {
+        // The first letters of a word being typed have no other forms worth the lookup.
+        let forms = !open || text.len() > MIN_OPEN_FORMS;
+        if leniency != Leniency::Exact && kind == Kind::Word && !is_stop_word(text) && forms {
             variants.extend(tools.english.variants(vocab, text).into_iter().map(|id| Variant { id, tier: Tier::Stem }));
+        }
+        if leniency == Leniency::Typos && kind == Kind::Word {
+            let stem = tools.english.stem(text);
+            let synonyms = synonyms::of(text, stem.as_deref()).filter_map(|word| vocab.find(word));
+            variants.extend(synonyms.map(|id| Variant { id, tier: Tier::Synonym }));
         }
         let mut word = WordMatch { text: text.to_string(), punct, exact, prefix, ..WordMatch::default() };
         word.add_variants(index, variants);
@@ -354,6 +365,7 @@ fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tool
             }
             if let [(_, compound, start, end)] = compounds.as_slice() {
                 if *start == first.2 && *end == last.3 {
+                    plan.stop_word = lenient && is_stop_word(compound);
                     plan.word = Some(WordMatch::new(index, tools, compound, Kind::Compound, false, leniency));
                 }
             }

@@ -67,6 +67,8 @@ pub(crate) enum Tier {
     PrefixTypo { edits: u8 },
     /// Another form of the word: the same English stem (`sorting` for `sort`).
     Stem,
+    /// A word of the same meaning (`speed` for `performance`, `js` for `javascript`).
+    Synonym,
     /// One of two typed words that the entry writes as one (`time out` for `timeout`).
     Joined,
     /// A typed word that the entry writes as two (`wakeups` for `wake up`).
@@ -79,7 +81,7 @@ pub(crate) enum Tier {
 
 impl Tier {
     /// The multiplier: exact 1, prefix 0.6–0.9 (more for more of the word typed), another
-    /// form of the word 0.55, typed as two words or one 0.5, flag letters 0.5, typo 0.45 /
+    /// form of the word 0.55, a synonym, typed as two words or one, or flag letters 0.5, typo 0.45 /
     /// 0.3, unfinished typo 0.4 / 0.25, fuzzy up to 0.25.
     pub(crate) fn weight(self) -> f32 {
         match self {
@@ -100,7 +102,7 @@ impl Tier {
                 }
             }
             Tier::Stem => 0.55,
-            Tier::Joined | Tier::Split | Tier::Flag => 0.5,
+            Tier::Synonym | Tier::Joined | Tier::Split | Tier::Flag => 0.5,
             Tier::Fuzzy { quality } => 0.25 * quality,
         }
     }

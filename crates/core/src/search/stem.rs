@@ -16,8 +16,12 @@ use super::vocab::Vocab;
 pub(crate) const MIN_STEM_CHARS: usize = 3;
 
 /// Most vocabulary words looked at per typed word, so that a short stem (`us`, `st`) in a
-/// large vocabulary costs bounded work.
-const MAX_SCANNED: usize = 384;
+/// large vocabulary costs bounded work on every keystroke.
+const MAX_SCANNED: usize = 160;
+
+/// Longest suffix the stemmer removes (`generalizations` → `general`), in letters: longer
+/// words of the prefix range cannot share the stem and are not stemmed.
+const MAX_SUFFIX: usize = 8;
 
 /// The English stemmer.
 pub(crate) struct English(Stemmer);
@@ -55,8 +59,8 @@ impl English {
         let base = if stem.len() > MIN_STEM_CHARS { &stem[..stem.len() - 1] } else { stem };
         for id in vocab.prefix_range(base).take(MAX_SCANNED) {
             let candidate = vocab.word(id);
-            if candidate == stem || (candidate.len() + 1 >= stem.len() && self.stem(candidate).as_deref() == Some(stem))
-            {
+            let plausible = candidate.len() + 1 >= stem.len() && candidate.len() <= stem.len() + MAX_SUFFIX;
+            if candidate == stem || (plausible && self.stem(candidate).as_deref() == Some(stem)) {
                 found(id);
             }
         }
