@@ -20,6 +20,8 @@ fn text() -> impl Strategy<Value = String> {
             Just("day:2026-02".to_string()),
             Just("\"".to_string()),
             Just(" -".to_string()),
+            // Words with other forms, synonyms, splits, joins, flags and punctuation variants.
+            "( |-|\\+)?(sort|sorting|libraries|wake|ups|wakeups|time|out|timeout|ctrl|c|speed|perf|can't|-ti|-it)",
         ],
         0..24,
     )
@@ -68,6 +70,10 @@ proptest! {
         };
         let results = index.search(&query, &options);
         prop_assert!(results.hits.len() <= 10 && results.total >= results.hits.len());
+        prop_assert!(results.complete <= results.total);
+        for (rank, hit) in results.hits.iter().enumerate() {
+            prop_assert_eq!(hit.missing.is_empty(), rank < results.complete, "complete matches first");
+        }
         prop_assert!(results.day_counts.iter().map(|d| d.count).sum::<usize>() >= results.total);
         for hit in &results.hits {
             let entry = &entries[hit.entry];
@@ -78,9 +84,9 @@ proptest! {
                 check_ranges(&snippet.text, &snippet.highlights);
             }
         }
-        if results.total == 0 {
+        if results.complete == 0 {
             if let Some(better) = index.did_you_mean(&query) {
-                prop_assert!(index.search(&better, &SearchOptions::default()).total > 0);
+                prop_assert!(index.search(&better, &SearchOptions::default()).complete > 0);
             }
         }
     }
