@@ -266,15 +266,16 @@ fn term_matches(index: &Index, term: &TermPlan, entry: u32) -> bool {
 /// The score of `term`'s phrase in `entry` and whether it occurs in the question.
 pub(crate) fn phrase_score(index: &Index, term: &TermPlan, entry: u32) -> Option<(f32, bool)> {
     let (phrase, layout) = (&term.phrase, &term.layout);
-    let scan = phrase.get(layout.scan_part())?;
+    // Look for the most selective part where every part sits at a fixed offset, else the first word.
+    let from = if layout.is_fixed() { term.anchor } else { layout.scan_part() };
+    let scan = phrase.get(from)?;
     let mut tf = [0u32; FIELDS];
     let mut best = 0.0f32;
     for (f, count) in tf.iter_mut().enumerate() {
         let tokens = index.field(entry, f);
-        // Look for the part a match starts from, then check the others around it.
         for_each_match(tokens, scan, &mut |at| {
             let tier = |part: usize, id: u32| phrase[part].tier(id, index);
-            if let Some((_, _, quality)) = layout.match_at(tokens, at, tier, |id| token_kind(index, id)) {
+            if let Some((_, _, quality)) = layout.match_at(tokens, from, at, tier, |id| token_kind(index, id)) {
                 *count += 1;
                 best = best.max(quality);
             }

@@ -114,12 +114,15 @@ impl Highlighter {
                     }
                 }
             }
-            if let (Some(scan), Some(last_part)) = (term.phrase.get(term.layout.scan_part()), term.phrase.last()) {
+            let from = term.layout.scan_part();
+            if let (Some(scan), Some(last_part)) = (term.phrase.get(from), term.phrase.last()) {
                 let tier = |part: usize, token: &OwnedToken| term.phrase[part].matches(&token.text).map(|(t, _)| t);
                 let kind =
                     |token: &OwnedToken| if token.kind == Kind::Punct { TokenKind::Punct } else { TokenKind::Word };
                 for at in (0..sequence.len()).filter(|&at| scan.matches(&sequence[at].text).is_some()) {
-                    let Some((start, end, quality)) = term.layout.match_at(&sequence, at, tier, kind) else { continue };
+                    let Some((start, end, quality)) = term.layout.match_at(&sequence, from, at, tier, kind) else {
+                        continue;
+                    };
                     let (first, last) = (sequence[start], sequence[end - 1]);
                     let prefix = last_part.matches(&last.text).and_then(|(_, prefix)| prefix);
                     let stop = prefix.map_or(last.end, |len| prefix_end(text, last.start, last.end, len));

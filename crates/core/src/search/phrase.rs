@@ -22,87 +22,111 @@ pub(crate) enum TokenKind {
     Boundary,
 }
 
-/// Which parts of a phrase are words, and where its words start and end.
+/// What a part of a typed phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// A word.
+    Word,
+    /// Punctuation that people write in several ways between two words (`ctrl-c`, `ctrl+c`,
+    /// `ctrl c`): `-`, `+`, `_`, `.`, `/`, `:`.
+    Joiner,
+    /// Other punctuation (`[`, `(`, `>`, `$`, ...): always as typed.
+    Mark,
+}
+
+impl Part {
+    /// The kind of a part with folded text `text`, punctuation or not.
+    pub(crate) fn of(text: &str, punct: bool) -> Part {
+        match (punct, text) {
+            (false, _) => Part::Word,
+            (true, "-" | "+" | "_" | "." | "/" | ":") => Part::Joiner,
+            (true, _) => Part::Mark,
+        }
+    }
+}
+
+/// The parts of a phrase and which runs of punctuation between two words match loosely.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Layout {
-    punct: Vec<bool>,
+    parts: Vec<Part>,
+    /// Bit `i` set if part `i` is punctuation (or a gap after word `i`) that matches loosely.
+    loose: Vec<bool>,
     /// The first and last word part, if it has any.
     words: Option<(usize, usize)>,
 }
 
 impl Layout {
-    /// The layout of a phrase whose parts are punctuation where `punct` says so.
-    pub(crate) fn new(punct: Vec<bool>) -> Layout {
-        let first = punct.iter().position(|&p| !p);
-        let last = punct.iter().rposition(|&p| !p);
-        Layout { words: first.zip(last), punct }
+    /// The layout of a phrase of `parts`.
+    pub(crate) fn new(parts: Vec<Part>) -> Layout {
+        let first = parts.iter().position(|&p| p == Part::Word);
+        let last = parts.iter().rposition(|&p| p == Part::Word);
+        let mut loose = vec![false; parts.len()];
+        if let (Some(first), Some(last)) = (first, last) {
+            let mut word = first;
+            for next in (first + 1..=last).filter(|&k| parts[k] == Part::Word) {
+                if parts[word + 1..next].iter().all(|&p| p == Part::Joiner) {
+                    loose[word] = true;
+                    loose[word + 1..next].iter_mut().for_each(|l| *l = true);
+                }
+                word = next;
+            }
+        }
+        Layout { words: first.zip(last), loose, parts }
     }
 
-    /// How many parts the phrase has.
-    pub(crate) fn len(&self) -> usize {
-        self.punct.len()
-    }
-
-    /// Whether part `i` is punctuation between two words, which matches loosely: it need
-    /// not be in an entry for the phrase to match, so it cannot narrow the candidates.
+    /// Whether part `i` is punctuation between two words that matches loosely: it need not
+    /// be in an entry for the phrase to match, so it cannot narrow the candidates.
     pub(crate) fn is_loose(&self, i: usize) -> bool {
-        self.punct[i] && self.words.is_some_and(|(first, last)| first < i && i < last)
+        self.parts[i] != Part::Word && self.loose[i]
     }
 
-    /// The part whose matches start a scan: the first word, else the first part.
+    /// Whether every part sits at a fixed offset from the first: then a match can be looked
+    /// for from any part (the most selective), not only from the first word.
+    pub(crate) fn is_fixed(&self) -> bool {
+        !self.loose.iter().any(|&l| l)
+    }
+
+    /// The part whose matches start a scan when the layout is not fixed: the first word.
     pub(crate) fn scan_part(&self) -> usize {
         self.words.map_or(0, |(first, _)| first)
     }
 
-    /// The phrase matched with its scan part at `seq[at]`: the range of tokens it covers
-    /// and its quality (the lowest weight of its parts' matches and of loose punctuation).
-    /// `tier` says how part `i` matches a token, `kind` what a token is.
+    /// The phrase matched with its part `from` at `seq[at]` (for a layout that is not
+    /// fixed, `from` must be [`Layout::scan_part`]): the range of tokens it covers and its
+    /// quality (the lowest weight of its parts' matches, and of loose punctuation that is
+    /// not the typed one). `tier` says how part `i` matches a token, `kind` what a token is.
     pub(crate) fn match_at<T: Copy>(
         &self,
         seq: &[T],
+        from: usize,
         at: usize,
         tier: impl Fn(usize, T) -> Option<Tier>,
         kind: impl Fn(T) -> TokenKind,
     ) -> Option<(usize, usize, f32)> {
+        let start = at.checked_sub(from)?;
         let mut quality = 1.0f32;
-        let mut take = |part: usize, token: Option<&T>| -> Option<()> {
-            quality = quality.min(tier(part, *token?)?.weight());
-            Some(())
-        };
-        let Some((first, last)) = self.words else {
-            for part in 0..self.len() {
-                take(part, seq.get(at + part))?;
-            }
-            return Some((at, at + self.len(), quality));
-        };
-        let start = at.checked_sub(first)?;
-        for part in 0..first {
-            take(part, seq.get(start + part))?;
-        }
-        let (mut part, mut p) = (first, at);
-        let mut loose = false;
-        loop {
-            take(part, seq.get(p))?;
+        let (mut part, mut p) = (0, start);
+        let mut other_punctuation = false;
+        while part < self.parts.len() {
+            quality = quality.min(tier(part, *seq.get(p)?)?.weight());
             p += 1;
-            if part == last {
-                break;
+            if !(self.parts[part] == Part::Word && self.loose[part]) {
+                part += 1;
+                continue;
             }
-            let next = (part + 1..=last).find(|&k| !self.punct[k])?;
-            let run = seq[p.min(seq.len())..].iter().take(MAX_GAP + 1).take_while(|&&t| kind(t) == TokenKind::Punct);
-            let run = run.count();
+            // A loose gap: any short run of punctuation, or none, up to the next word.
+            let next = (part + 1..self.parts.len()).find(|&k| self.parts[k] == Part::Word)?;
+            let rest = &seq[p.min(seq.len())..];
+            let run = rest.iter().take(MAX_GAP + 1).take_while(|&&t| kind(t) == TokenKind::Punct).count();
             if run > MAX_GAP {
                 return None;
             }
             let typed = next - part - 1;
-            loose |= run != typed || (0..run).any(|k| tier(part + 1 + k, seq[p + k]).is_none());
+            other_punctuation |= run != typed || (0..run).any(|k| tier(part + 1 + k, seq[p + k]).is_none());
             p += run;
             part = next;
         }
-        for part in last + 1..self.len() {
-            take(part, seq.get(p))?;
-            p += 1;
-        }
-        if loose {
+        if other_punctuation {
             quality = quality.min(OTHER_PUNCTUATION);
         }
         Some((start, p, quality))
@@ -119,7 +143,7 @@ mod tests {
         let parts: Vec<&str> = typed.split(' ').collect();
         let seq: Vec<&str> = text.split(' ').collect();
         let is_punct = |s: &str| !s.chars().any(char::is_alphanumeric);
-        let layout = Layout::new(parts.iter().map(|p| is_punct(p)).collect());
+        let layout = Layout::new(parts.iter().map(|p| Part::of(p, is_punct(p))).collect());
         let tier = |i: usize, t: &str| (parts[i] == t).then_some(Tier::Exact);
         let kind = |t: &str| {
             if t == "|" {
@@ -130,9 +154,10 @@ mod tests {
                 TokenKind::Word
             }
         };
+        let from = layout.scan_part();
         (0..seq.len())
-            .filter(|&at| tier(layout.scan_part(), seq[at]).is_some())
-            .filter_map(|at| layout.match_at(&seq, at, tier, kind))
+            .filter(|&at| tier(from, seq[at]).is_some())
+            .filter_map(|at| layout.match_at(&seq, from, at, tier, kind))
             .collect()
     }
 
@@ -153,5 +178,21 @@ mod tests {
         assert_eq!(find("_ _ enter _ _", "def _ _ enter _ _ ("), [(1, 6, 1.0)]);
         assert!(find("_ _ enter _ _", "def enter").is_empty());
         assert_eq!(find("- >", "a - > b"), [(1, 3, 1.0)], "punctuation only: as typed");
+        assert_eq!(find("generator [ str ]", "generator [ str ]"), [(0, 4, 1.0)]);
+        assert!(find("generator [ str ]", "generator str ]").is_empty(), "brackets are marks, as typed");
+        assert!(find("generator [ str", "generator - str").is_empty());
+    }
+
+    #[test]
+    fn a_fixed_layout_matches_from_any_part() {
+        let layout = Layout::new(vec![Part::Mark, Part::Mark, Part::Word]);
+        assert!(layout.is_fixed());
+        assert!(!Layout::new(vec![Part::Word, Part::Joiner, Part::Word]).is_fixed());
+        let seq = ["x", "_", "_", "e"];
+        let tier = |i: usize, t: &str| (["_", "_", "e"][i] == t).then_some(Tier::Exact);
+        let kind = |t: &str| if t == "_" { TokenKind::Punct } else { TokenKind::Word };
+        assert_eq!(layout.match_at(&seq, 0, 1, tier, kind), Some((1, 4, 1.0)));
+        assert_eq!(layout.match_at(&seq, 2, 3, tier, kind), Some((1, 4, 1.0)));
+        assert_eq!(layout.match_at(&seq, 1, 1, tier, kind), None);
     }
 }

@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::fuzzy::{self, QuestionGroups};
 use super::index::Index;
 use super::order::{pair, saturate, sort_by_u64_key};
-use super::phrase::Layout;
+use super::phrase::{Layout, Part};
 use super::query::{Query, Term};
 use super::score::{idf, Tier, PUNCT_SHARE};
 use super::stem::English;
@@ -249,7 +249,7 @@ impl TermPlan {
     }
 
     fn set_phrase(&mut self, index: &Index, parts: Vec<WordMatch>, quality: f32) {
-        self.layout = Layout::new(parts.iter().map(|w| w.punct).collect());
+        self.layout = Layout::new(parts.iter().map(|w| Part::of(&w.text, w.punct)).collect());
         self.phrase_idf = parts.iter().map(|w| if w.punct { PUNCT_SHARE * w.idf } else { w.idf }).sum();
         let strict = (0..parts.len()).filter(|&i| !self.layout.is_loose(i));
         self.anchor = strict.min_by_key(|&i| parts[i].cost(index)).unwrap_or(0);
