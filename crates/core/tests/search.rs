@@ -258,6 +258,8 @@ fn did_you_mean_corrects_from_the_collection() {
     assert_eq!(index.did_you_mean("gti hunk").as_deref(), Some("git hunk"));
     assert_eq!(index.did_you_mean("git hunk"), None, "a query matched whole needs no correction");
     assert_eq!(index.did_you_mean("zzzzzz"), None);
+    assert_eq!(index.did_you_mean("git hunks tortoise"), None, "words that match in some form are not misspelt");
+    assert_eq!(index.did_you_mean("gti hunks tortoise"), None, "no correction makes it match whole");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::index::Index;
 use super::order::{pair, saturate, sort_by_u64_key};
 use super::query::{parse, Term};
+use super::stopwords::is_stop_word;
 use super::tokenize::{tokenize, Kind};
 use super::typo;
 use super::SearchOptions;
@@ -26,7 +27,10 @@ pub(crate) fn did_you_mean(index: &Index, input: &str) -> Option<String> {
     let mut changed = false;
     for term in &query.terms {
         let mut options = vec![term.text.clone()];
-        options.extend(corrections(index, term));
+        // Only a word that matches nothing, in any form, is taken for a misspelling.
+        if !finds(&format!("{}{filters} ", quote_all(&[term.text.as_str()]))) {
+            options.extend(corrections(index, term));
+        }
         let pick = options.into_iter().enumerate().find(|(_, option)| {
             let words: Vec<&str> = chosen.iter().map(String::as_str).chain([option.as_str()]).collect();
             finds(&format!("{}{filters} ", quote_all(&words)))
@@ -65,6 +69,8 @@ fn corrections(index: &Index, term: &Term) -> Vec<String> {
         return Vec::new();
     }
     let mut found = typo::candidates(&index.vocab, word, typo::max_edits(chars) + 1, false);
+    // A stop word is never required, so it would "correct" any word into a match.
+    found.retain(|m| !is_stop_word(index.vocab.word(m.id)));
     sort_by_u64_key(&mut found, |m| pair(u32::from(m.edits), u32::MAX - saturate(index.df(m.id))));
     found.into_iter().take(MAX_SUGGESTIONS).map(|m| index.vocab.word(m.id).to_string()).collect()
 }
