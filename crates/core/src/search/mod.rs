@@ -46,6 +46,7 @@ mod normalize;
 mod order;
 mod plan;
 mod query;
+mod related;
 mod score;
 mod snippet;
 mod stopwords;
