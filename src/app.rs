@@ -12,6 +12,7 @@ use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
 use crate::components::highlighted::Marker;
 use crate::components::listing::Listing;
+use crate::components::related::RelatedSource;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorPanel, LoadingNote};
@@ -293,23 +294,26 @@ fn Reader(props: &ReaderProps) -> Html {
     } else {
         format!("{} entries", entries.len())
     };
+    let related = RelatedSource { bundle: props.bundle.clone(), index: (*index).clone() };
     html! {
-        <div class="layout">
-            if let Some(embed) = &view.embed {
-                if embed.search { { search_box } }
-            } else {
-                <aside class="sidebar">
-                    { search_box }
-                    <Timeline {days} filter={view.day.clone()} {on_select} />
-                </aside>
-            }
-            <main id="main">
-                <p class="result-count" role="status" aria-live="polite">{ announcement }</p>
-                { for chip }
-                { for listing }
-                { content }
-            </main>
-        </div>
+        <ContextProvider<RelatedSource> context={related}>
+            <div class="layout">
+                if let Some(embed) = &view.embed {
+                    if embed.search { { search_box } }
+                } else {
+                    <aside class="sidebar">
+                        { search_box }
+                        <Timeline {days} filter={view.day.clone()} {on_select} />
+                    </aside>
+                }
+                <main id="main">
+                    <p class="result-count" role="status" aria-live="polite">{ announcement }</p>
+                    { for chip }
+                    { for listing }
+                    { content }
+                </main>
+            </div>
+        </ContextProvider<RelatedSource>>
     }
 }
 

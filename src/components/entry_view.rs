@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
 use crate::components::highlighted::Marker;
+use crate::components::related::Related;
 
 /// The entries before and after the open one in reading order, as `(id, question)`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,7 +23,8 @@ pub struct Neighbours {
 pub struct EntryViewProps {
     /// The entry to show.
     pub entry: Rc<Entry>,
-    /// Whether the entry is the open one: scrolled into view and focused.
+    /// Whether the entry is the open one: scrolled into view and focused, with its related
+    /// entries.
     #[prop_or_default]
     pub open: bool,
     /// Links to the neighbouring entries, shown when the entry is open.
@@ -61,6 +63,9 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
                         } }</li>
                     }) }
                 </ul>
+            }
+            if props.open {
+                <Related id={entry.id.clone()} />
             }
             if let Some(neighbours) = props.neighbours.as_ref().filter(|_| props.open) {
                 <nav class="entry-nav" aria-label="Neighbouring entries">

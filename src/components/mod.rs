@@ -7,6 +7,7 @@ pub mod entry_view;
 pub mod help_panel;
 pub mod highlighted;
 pub mod listing;
+pub mod related;
 pub mod results;
 pub mod search_box;
 pub mod status;

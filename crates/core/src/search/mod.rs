@@ -55,6 +55,7 @@ mod order;
 mod phrase;
 mod plan;
 mod query;
+mod related;
 mod score;
 mod snippet;
 mod stem;
