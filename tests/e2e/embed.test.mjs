@@ -1,17 +1,12 @@
-// Embedding: a host page on another port embeds the site in iframes (protocol version 1).
+// Embedding: a host page on another port embeds the site in iframes (protocol version 1). The
+// site is the built app serving the frozen seed days, whose text the preset queries look for.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+import { copySite, fixtureSite, grantClipboard, openApp } from './support.mjs';
 
 /** The host page: the embed, a frame from another window, a sandboxed embed, one without search. */
 function hostPage(site) {
@@ -31,18 +26,19 @@ addEventListener("message", (e) => {
 
 describe('embedding in an iframe', { timeout: 180_000 }, () => {
   let browser;
+  let fixture;
   let site;
   let host;
-  let hostDir;
+  let hostSite;
   let page;
   let errors;
   before(async () => {
     browser = await launchBrowser();
+    fixture = fixtureSite();
     // CORS as GitHub Pages sends it: the sandboxed embed has an opaque origin.
-    site = await startServer({ root: DIST_DIR, prefix: '/learnings/', cors: true });
-    hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-host-'));
-    fs.writeFileSync(path.join(hostDir, 'index.html'), hostPage(site.url));
-    host = await startServer({ root: hostDir });
+    site = await startServer({ root: fixture.dir, prefix: '/learnings/', cors: true });
+    hostSite = copySite({ from: null, files: { 'index.html': hostPage(site.url) } });
+    host = await startServer({ root: hostSite.dir });
     const opened = await openPage(browser, host.url);
     page = opened.page;
     errors = [...opened.consoleErrors, ...opened.pageErrors];
@@ -52,7 +48,8 @@ describe('embedding in an iframe', { timeout: 180_000 }, () => {
     await browser?.close();
     await site?.close();
     await host?.close();
-    fs.rmSync(hostDir, { recursive: true, force: true });
+    hostSite?.remove();
+    fixture?.remove();
   });
 
   const frame = (name) => page.frame({ name });
@@ -88,6 +85,12 @@ describe('embedding in an iframe', { timeout: 180_000 }, () => {
   });
 
   it('ignores messages from another window and malformed ones', async () => {
+    const f = frame('site');
+    // Count what reaches the embed, to know when the ignored messages have all been delivered.
+    await f.evaluate(() => {
+      window.__delivered = 0;
+      addEventListener('message', () => window.__delivered++);
+    });
     await frame('other').evaluate(() =>
       parent.document.getElementById('site').contentWindow.postMessage({ type: 'learnings:set', q: 'zzz from elsewhere' }, '*'),
     );
@@ -95,10 +98,16 @@ describe('embedding in an iframe', { timeout: 180_000 }, () => {
       const w = document.getElementById('site').contentWindow;
       w.postMessage({ type: 'learnings:set', q: 42, day: 'yesterday', theme: 'purple' }, '*');
       w.postMessage('learnings:set', '*');
-      w.postMessage({ type: 'learnings:nope', q: 'nope' }, '*');
+      w.postMessage({ type: 'learnings:nope', q: 'nope', day: '2026-02-24' }, '*');
     });
-    await new Promise((r) => setTimeout(r, 500));
-    assert.equal(await frame('site').inputValue('#search'), 'asyncio.to_thread');
+    await f.waitForFunction(() => window.__delivered === 4);
+    // A valid message after them: once it shows, the embed has handled every one before it.
+    await page.evaluate(() =>
+      document.getElementById('site').contentWindow.postMessage({ type: 'learnings:set', theme: 'light' }, '*'),
+    );
+    await f.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assert.equal(await f.inputValue('#search'), 'asyncio.to_thread', 'the query is the one set before');
+    assert.equal(await f.locator('.filter-chip').count(), 0, 'no day filter');
   });
 
   it('renders and searches in a sandboxed iframe (no storage, no service worker)', async () => {
@@ -124,11 +133,11 @@ describe('embedding in an iframe', { timeout: 180_000 }, () => {
 describe('the full site offers the embed snippet', { timeout: 120_000 }, () => {
   it('copies an iframe snippet for the current view', async () => {
     const browser = await launchBrowser();
-    const site = await startServer({ root: DIST_DIR });
+    const fixture = fixtureSite();
+    const site = await startServer({ root: fixture.dir });
     try {
-      const { page } = await openPage(browser, `${site.url}?q=bktree`);
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
-      await page.waitForSelector('.result');
+      const { page } = await openApp(browser, `${site.url}?q=bktree`, { ready: '.result' });
+      await grantClipboard(page, site.url);
       await page.click('.copy-embed');
       await page.waitForSelector('.copy-embed:text("Snippet copied")');
       const snippet = await page.evaluate(() => navigator.clipboard.readText());
@@ -137,6 +146,7 @@ describe('the full site offers the embed snippet', { timeout: 120_000 }, () => {
     } finally {
       await browser.close();
       await site.close();
+      fixture.remove();
     }
   });
 });

@@ -1,18 +1,15 @@
-// Hostile content, hostile queries and accessibility, in headless Chromium against dist/.
+// Hostile content, hostile queries and accessibility, in headless Chromium: the built app with
+// a hostile bundle, and serving the frozen seed days (whose text the axe-checked query finds).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
+import { launchBrowser } from './browser.mjs';
+import { copySite, fixtureSite, openApp, readBundle } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SCRIPT = '<script>window.__pwned = 1</script>';
@@ -40,35 +37,35 @@ function hostileBundle() {
   };
 }
 
-// One browser and one server of the real site serve every test in this file.
+// One browser and one server of the seed days serve every test in this file.
 let browser;
+let fixture;
 let site;
 before(async () => {
   browser = await launchBrowser();
-  site = await startServer({ root: DIST_DIR });
+  fixture = fixtureSite();
+  site = await startServer({ root: fixture.dir });
 });
 after(async () => {
   await browser?.close();
   await site?.close();
+  fixture?.remove();
 });
 
 describe('hostile content and queries', { timeout: 180_000 }, () => {
   let server;
-  let dir;
+  let hostile;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-hostile-'));
-    fs.cpSync(DIST_DIR, dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'learnings.json'), JSON.stringify(hostileBundle()));
-    server = await startServer({ root: dir });
+    hostile = copySite({ files: { 'learnings.json': JSON.stringify(hostileBundle()) } });
+    server = await startServer({ root: hostile.dir });
   });
   after(async () => {
     await server?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    hostile?.remove();
   });
 
   it('shows markup in content as literal text and runs none of it', async () => {
-    const { page, pageErrors } = await openPage(browser, server.url);
-    await page.waitForSelector('article.entry');
+    const { page, pageErrors } = await openApp(browser, server.url);
     const article = page.locator('article#hostile');
     assert.equal(await article.locator('h3').textContent(), `${SCRIPT} &amp; ?`);
     assert.ok((await article.textContent()).includes(IMG));
@@ -81,6 +78,10 @@ describe('hostile content and queries', { timeout: 180_000 }, () => {
 });
 
 describe('any query string', { timeout: 180_000 }, () => {
+  let entries;
+  before(() => {
+    entries = readBundle(fixture.dir).entries.length;
+  });
   for (const [name, query] of [
     ['10,000 characters', 'asyncio to_thread '.repeat(556)],
     ['emoji', '🦀 rust 👩‍💻 async 🎉'],
@@ -88,13 +89,15 @@ describe('any query string', { timeout: 180_000 }, () => {
     ['unbalanced syntax', '"unclosed -  day:2026-13 -- \\ ( [ *'],
   ]) {
     it(`${name}: neither panics nor freezes`, async () => {
-      const { page, consoleErrors, pageErrors } = await openPage(browser, site.url);
-      await page.waitForSelector('article.entry');
-      const started = Date.now();
+      const { page, consoleErrors, pageErrors } = await openApp(browser, site.url);
       await page.fill('#search', query);
       await page.waitForSelector('.result, .no-results', { timeout: 10_000 });
-      assert.ok(Date.now() - started < 5_000, 'answers quickly');
-      assert.equal(await page.evaluate(() => 1 + 1), 2, 'the page still responds');
+      // Still answering: Esc clears the query and every entry comes back.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction((n) => document.querySelectorAll('article.entry').length === n, entries, {
+        timeout: 10_000,
+      });
+      assert.equal(await page.inputValue('#search'), '');
       assert.equal(await page.locator('.crash').count(), 0);
       assert.deepEqual([...consoleErrors, ...pageErrors], []);
     });
@@ -108,9 +111,8 @@ describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
       ['results', '?q=async', '.result'],
     ]) {
       it(`${label} in the ${scheme} theme has no violations`, async () => {
-        const { page } = await openPage(browser, site.url + suffix);
+        const { page } = await openApp(browser, site.url + suffix, { ready });
         await page.emulateMedia({ colorScheme: scheme });
-        await page.waitForSelector(ready);
         // Evaluated through the DevTools protocol: the page's CSP rightly refuses inline scripts.
         await page.evaluate(AXE_SOURCE);
         const result = await page.evaluate(() => window.axe.run(document));

@@ -1,39 +1,35 @@
 // End-to-end tests of the page's geometry in the built site (dist/), in headless Chromium:
 // it fits a 320 px phone, keeps a readable measure on a desktop, and nothing above the
-// results moves while they change under the user's typing.
+// results moves while they change under the user's typing. The app serves the frozen seed
+// days, so the queries below always find what they expect.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+import { launchBrowser } from './browser.mjs';
+import { fixtureSite, openApp } from './support.mjs';
 
 /** Queries whose result lists differ a lot: many hits, a handful, one, none, many again. */
 const QUERIES = ['python', 'bk tree', 'asyncio.to_thread', 'zzqxv', 'the'];
 
 describe('layout', { timeout: 120_000 }, () => {
+  let site;
   let server;
   let browser;
   before(async () => {
-    server = await startServer({ root: DIST_DIR });
+    site = fixtureSite();
+    server = await startServer({ root: site.dir });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    site?.remove();
   });
 
-  async function open(width, height, suffix = '', ready = 'article.entry') {
-    const opened = await openPage(browser, server.url + suffix);
-    await opened.page.setViewportSize({ width, height });
-    await opened.page.waitForSelector(ready, { timeout: 20_000 });
-    return opened;
-  }
+  const open = (width, height, suffix = '', ready = 'article.entry') =>
+    openApp(browser, server.url + suffix, { ready, viewport: { width, height } });
 
   /** Elements wider than the viewport, or reaching past its right edge, as short descriptions. */
   function overflowing(page) {

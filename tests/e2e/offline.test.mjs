@@ -1,30 +1,26 @@
 // End-to-end tests of the service worker: the built site (dist/) works offline, at the root and
 // under a sub-path, and a new build is offered with a banner, never mixed in or forced.
 //
-// The "new build" is a copy of dist/ rebuilt the way a content-only change rebuilds it: the
-// bundle builder writes learnings.json and feed.xml from a copy of content/ with one more entry,
-// then the post_build tool rewrites the CSP and the precache list (Trunk's hashed js/wasm/css do
-// not change when only content does). Needs `cargo` on PATH (the tests build those binaries).
+// The "new build" is a copy of dist/ rebuilt from a copy of content/ with one more entry, on
+// the day after the newest (see `rebuiltSite`). Entry counts come from dist/learnings.json.
+// Needs `cargo` on PATH (the tests build the bundle tools).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
+import { DIST_DIR, REPO_ROOT, copySite, nextDay, readBundle, rebuiltSite } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.resolve(HERE, '..', '..');
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT, 'dist'));
-
-const ENTRY_COUNT = 116;
-const NEW_DAY = '2026-02-25';
+const BUNDLE = readBundle();
+const ENTRY_COUNT = BUNDLE.entries.length;
+const NEW_DAY = nextDay(BUNDLE.days[0].date);
 const NEW_QUESTION = 'Does a new build reach readers who are offline?';
 const NEW_ID = 'does-a-new-build-reach-readers-who-are-offline';
+/** A query that finds the newest entry: its own question. */
+const QUERY = BUNDLE.entries[0].question;
 const SUB_PATH = '/some/sub/path/';
 const TIMEOUT = 240_000;
 
@@ -48,32 +44,20 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 }
 
-async function searchWorks(page, query = 'git') {
-  await page.fill('#search', query);
+async function searchWorks(page) {
+  await page.fill('#search', QUERY);
   await page.waitForSelector('.result', { timeout: 10_000 });
 }
 
-function cargo(args) {
-  execFileSync('cargo', ['run', '--quiet', '--release', '--package', 'learnings-bundle', ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-/** A copy of `site` rebuilt with one more entry: a new learnings.json, feed.xml and sw.js. */
-function newBuild(site) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-new-build-'));
-  const out = path.join(tmp, 'site');
-  const content = path.join(tmp, 'content');
-  fs.cpSync(site, out, { recursive: true });
-  fs.cpSync(path.join(REPO_ROOT, 'content'), content, { recursive: true });
-  fs.writeFileSync(
-    path.join(content, `${NEW_DAY}.md`),
-    `---\ndate: ${NEW_DAY}\n---\n\n## ${NEW_QUESTION}\n\nYes: the worker offers the new build once it is online again.\n`,
-  );
-  cargo(['--', content, '-o', out]);
-  cargo(['--bin', 'learnings-postbuild', '--', out]);
-  return { dir: tmp, site: out };
+/** dist/ rebuilt from content/ plus one entry on a new, newest day. */
+function newBuild() {
+  const entry = `---\ndate: ${NEW_DAY}\n---\n\n## ${NEW_QUESTION}\n\nYes: the worker offers the new build once it is online again.\n`;
+  const content = copySite({ from: path.join(REPO_ROOT, 'content'), files: { [`${NEW_DAY}.md`]: entry } });
+  try {
+    return rebuiltSite(content.dir);
+  } finally {
+    content.remove();
+  }
 }
 
 let browser;
@@ -87,9 +71,7 @@ after(async () => {
 
 describe('offline', { timeout: 2 * TIMEOUT }, () => {
   let v2;
-  after(() => {
-    if (v2) fs.rmSync(v2.dir, { recursive: true, force: true });
-  });
+  after(() => v2?.remove());
 
   it('the second visit works with the server gone, and a new build waits for Reload', { timeout: TIMEOUT }, async () => {
     let server = await startServer({ root: DIST_DIR, prefix: '/' });
@@ -105,17 +87,17 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       await entryCount(page, ENTRY_COUNT);
       await searchWorks(page);
 
-      // A deep link (query and fragment) is the cached index.html too.
-      await page.goto(`${url}?q=staging`);
+      // A deep link is the cached index.html too.
+      await page.goto(`${url}?q=${encodeURIComponent(QUERY)}`);
       await page.waitForSelector('.result', { timeout: 10_000 });
 
-      v2 = newBuild(DIST_DIR);
+      v2 = newBuild();
       const read = (dir, file) => fs.readFileSync(path.join(dir, file));
-      assert.notDeepEqual(read(v2.site, 'sw.js'), read(DIST_DIR, 'sw.js'), 'the new build has a new precache list');
-      assert.notDeepEqual(read(v2.site, 'learnings.json'), read(DIST_DIR, 'learnings.json'), 'a new bundle');
-      assert.deepEqual(read(v2.site, 'index.html'), read(DIST_DIR, 'index.html'), 'index.html is the same build');
+      assert.notDeepEqual(read(v2.dir, 'sw.js'), read(DIST_DIR, 'sw.js'), 'the new build has a new precache list');
+      assert.notDeepEqual(read(v2.dir, 'learnings.json'), read(DIST_DIR, 'learnings.json'), 'a new bundle');
+      assert.deepEqual(read(v2.dir, 'index.html'), read(DIST_DIR, 'index.html'), 'index.html is the same build');
 
-      server = await startServer({ root: v2.site, prefix: '/', port });
+      server = await startServer({ root: v2.dir, prefix: '/', port });
       await page.goto(url);
       const banner = page.locator('.update-banner');
       await banner.getByText('A new version is available').waitFor({ timeout: 30_000 });
@@ -162,10 +144,8 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
   });
 
   it('in a sandboxed iframe (no service worker allowed) the site works and throws nothing', { timeout: TIMEOUT }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-sandbox-'));
-    fs.cpSync(DIST_DIR, dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'frame.html'), '<!doctype html><iframe sandbox="allow-scripts" src="index.html"></iframe>');
-    const server = await startServer({ root: dir, prefix: '/' });
+    const site = copySite({ files: { 'frame.html': '<!doctype html><iframe sandbox="allow-scripts" src="index.html"></iframe>' } });
+    const server = await startServer({ root: site.dir, prefix: '/' });
     const { context, page, errors } = await openContext(browser);
     try {
       // The framed page has an opaque origin: its module script and bundle are cross-origin
@@ -189,7 +169,7 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
     } finally {
       await server.close();
       await context.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      site.remove();
     }
   });
 

@@ -1,35 +1,33 @@
-// End-to-end tests of searching and reading in the built site (dist/), in headless Chromium.
+// End-to-end tests of searching and reading, in headless Chromium, against the built app
+// serving the frozen seed days (the queries below look for their text), not content/.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
-import { launchBrowser, openPage } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+import { launchBrowser } from './browser.mjs';
+import { copySite, fixtureSite, grantClipboard, openApp, readBundle } from './support.mjs';
 
 describe('search and reading', { timeout: 120_000 }, () => {
+  let site;
   let server;
   let browser;
+  /** How many entries the served bundle has on each of `days`. */
+  let entriesOn;
   before(async () => {
-    server = await startServer({ root: DIST_DIR, prefix: '/learnings/' });
+    site = fixtureSite();
+    const { days } = readBundle(site.dir);
+    entriesOn = (...wanted) => days.filter((d) => wanted.includes(d.date)).reduce((n, d) => n + d.count, 0);
+    server = await startServer({ root: site.dir, prefix: '/learnings/' });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    site?.remove();
   });
 
-  async function open(suffix = '', ready = 'article.entry') {
-    const opened = await openPage(browser, server.url + suffix);
-    await opened.page.waitForSelector(ready, { timeout: 20_000 });
-    return opened;
-  }
+  const open = (suffix = '', ready = 'article.entry') => openApp(browser, server.url + suffix, { ready });
 
   it('typing shows ranked results with highlighted question and snippet, and updates the URL', async () => {
     const { page, consoleErrors, pageErrors } = await open();
@@ -42,7 +40,7 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.ok((await page.locator('.result mark').count()) > 0, 'matches are marked');
     assert.match(await page.locator('.result-count').textContent(), /\d+ results?/);
     // Copy link copies the view at once, though the URL follows typing only when it pauses.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await grantClipboard(page, server.url);
     await page.click('.copy-link');
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^http:\/\/127\.0\.0\.1:\d+\/learnings\/\?q=asyncio\.to_thread$/);
     await page.waitForURL(/\?q=asyncio\.to_thread$/);
@@ -91,7 +89,7 @@ describe('search and reading', { timeout: 120_000 }, () => {
   it('the timeline filters by day, shows a chip, and counts follow the query', async () => {
     const { page } = await open();
     await page.click('.day-pick[data-day="2026-02-23"]');
-    await page.waitForFunction(() => document.querySelectorAll('article.entry').length === 10);
+    await page.waitForFunction((n) => document.querySelectorAll('article.entry').length === n, entriesOn('2026-02-23'));
     assert.match(await page.locator('.filter-chip').textContent(), /2026-02-23/);
     assert.match(page.url(), /\?day=2026-02-23$/);
     await page.fill('#search', 'bk-tree');
@@ -126,14 +124,17 @@ describe('search and reading', { timeout: 120_000 }, () => {
     await page.waitForURL(/\?day=2026-02-22\.\.2026-02-24$/);
     assert.match(await page.locator('.filter-chip').textContent(), /2026-02-22\.\.2026-02-24/);
     assert.equal(await page.locator('.heat.selected').count(), 3, 'the three days of the range are shaded as chosen');
-    assert.equal(await page.locator('article.entry').count(), 24);
+    assert.equal(await page.locator('article.entry').count(), entriesOn('2026-02-22', '2026-02-23', '2026-02-24'));
     await page.click('.month-label[data-month="2026-02"]');
     await page.waitForURL(/\?day=2026-02$/);
     assert.equal(await page.locator('.month-label[data-month="2026-02"]').getAttribute('aria-pressed'), 'true');
     // The heatmap is a pointer shortcut: the list names every day with its count for everyone else.
     assert.equal(await page.locator('.heatmap').getAttribute('aria-hidden'), 'true');
     assert.equal(await page.locator('.heatmap button, .heatmap [tabindex]').count(), 0);
-    assert.equal(await page.locator('.day-pick[data-day="2026-02-24"]').textContent(), 'February 24, 202613 entries');
+    assert.equal(
+      await page.locator('.day-pick[data-day="2026-02-24"]').textContent(),
+      `February 24, 2026${entriesOn('2026-02-24')} entries`,
+    );
   });
 
   it('Back after typing and then choosing a day returns to the typed query', async () => {
@@ -163,7 +164,7 @@ describe('search and reading', { timeout: 120_000 }, () => {
   it('an open entry links to its neighbours, and code blocks copy their code', async () => {
     const id = 'how-do-you-stage-only-certain-lines-or-hunks-in-git';
     const { page } = await open(`#${id}`, 'article.entry.open');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await grantClipboard(page, server.url);
     const next = page.locator('article.entry.open a[rel="next"]');
     assert.match(await next.textContent(), /BK-tree fast/);
     await page.locator('article.entry.open .copy-code').first().click();
@@ -208,19 +209,15 @@ describe('bad bundles get a clear message and a Retry button', { timeout: 120_00
   after(async () => browser?.close());
 
   async function withBundle(content, expected) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learnings-bad-'));
-    fs.cpSync(DIST_DIR, dir, { recursive: true });
-    if (content === null) fs.rmSync(path.join(dir, 'learnings.json'));
-    else fs.writeFileSync(path.join(dir, 'learnings.json'), content);
-    const server = await startServer({ root: dir });
+    const site = copySite({ files: { 'learnings.json': content } });
+    const server = await startServer({ root: site.dir });
     try {
-      const { page } = await openPage(browser, server.url);
-      await page.waitForSelector('[role="alert"]', { timeout: 20_000 });
+      const { page } = await openApp(browser, server.url, { ready: '[role="alert"]' });
       assert.match(await page.locator('[role="alert"]').textContent(), expected);
       assert.equal(await page.locator('[role="alert"] button').textContent(), 'Retry');
     } finally {
       await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      site.remove();
     }
   }
 
