@@ -3,35 +3,15 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
+import { DIST_DIR, readBundle } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
-
-/** The plain text of a question's inline runs. */
-function plain(runs) {
-  return runs
-    .map((run) => {
-      if (typeof run === 'string') return ' ';
-      const [kind, value] = Object.entries(run)[0];
-      if (kind === 'text' || kind === 'code') return value;
-      if (kind === 'link') return plain(value.children);
-      return plain(value);
-    })
-    .join('');
-}
-
-/** A word of the first entry's question that is long enough to be searched on its own. */
+/** The longest word of the first entry's question: a word that is searched, not a filler. */
 function aRealWord() {
-  const bundle = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'learnings.json'), 'utf8'));
-  const question = plain(bundle.entries[0].question_inlines);
-  const word = question.split(/[^A-Za-z]+/).find((w) => w.length >= 6);
-  assert.ok(word, `the first question has a word of six letters: ${question}`);
+  const question = readBundle().entries[0].question;
+  const word = question.split(/[^A-Za-z]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  assert.ok(word.length >= 6, `the first question has a word of six letters: ${question}`);
   return { word: word.toLowerCase(), question };
 }
 

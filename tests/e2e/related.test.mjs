@@ -3,15 +3,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(HERE, '..', '..', 'dist'));
+import { DIST_DIR, readBundle } from './support.mjs';
 const RELATED = 'article.entry.open nav[aria-label="Related entries"]';
 
 describe('related entries', { timeout: 120_000 }, () => {
@@ -19,7 +14,7 @@ describe('related entries', { timeout: 120_000 }, () => {
   let browser;
   let entries;
   before(async () => {
-    entries = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'learnings.json'), 'utf8')).entries;
+    entries = readBundle().entries;
     server = await startServer({ root: DIST_DIR, prefix: '/learnings/' });
     browser = await launchBrowser();
   });
