@@ -375,7 +375,9 @@ fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tool
 }
 
 /// A typed word that the collection does not have, as two of its words (`wakeups`: `wake`
-/// and `up`), each as written or in another form; the most even cut wins.
+/// and `up`), the first as written, the second as written or in another form (`ups`); the
+/// most even cut wins. Only cuts whose first half is a word of the collection are stemmed,
+/// which keeps a misspelt word cheap on every keystroke.
 fn split(index: &Index, tools: &Tools, word: &str) -> Option<Vec<WordMatch>> {
     if word.len() < MIN_SPLIT_CHARS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
@@ -386,7 +388,10 @@ fn split(index: &Index, tools: &Tools, word: &str) -> Option<Vec<WordMatch>> {
     };
     let mut cuts: Vec<usize> = (MIN_SPLIT_PART..=word.len() - MIN_SPLIT_PART).collect();
     sort_by_u64_key(&mut cuts, |&at| saturate(at.abs_diff(word.len() / 2)).into());
-    cuts.into_iter().find_map(|at| Some(vec![half(&word[..at])?, half(&word[at..])?]))
+    cuts.into_iter().filter(|&at| index.vocab.find(&word[..at]).is_some()).find_map(|at| {
+        let first = WordMatch::new(index, tools, &word[..at], Kind::Word, false, Leniency::Exact);
+        Some(vec![first, half(&word[at..])?])
+    })
 }
 
 /// A short option typed after a dash (`-it`, `-t`) also matches the option clusters with
@@ -420,11 +425,14 @@ fn add_flag_letters(index: &Index, parts: &mut [WordMatch]) {
 fn join_adjacent_words(index: &Index, tools: &Tools, terms: &mut [TermPlan]) {
     for i in 1..terms.len() {
         let (Some(left), Some(right)) = (terms[i - 1].single_word(), terms[i].single_word()) else { continue };
+        // As written, or its stem as a word (`data sets`: `dataset`), by lookups alone.
         let joined = format!("{}{}", left.text, right.text);
-        let mut ids: Vec<u32> = index.vocab.find(&joined).into_iter().collect();
-        if let Some(stem) = tools.english.stem(&joined) {
-            tools.english.for_each_sharing(&index.vocab, &stem, &mut |id| ids.push(id));
-        }
+        let stem = tools.english.stem(&joined);
+        let ids: Vec<u32> = [Some(joined.as_str()), stem.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| index.vocab.find(w))
+            .collect();
         for term in &mut terms[i - 1..=i] {
             if let Some(word) = term.word.as_mut() {
                 word.add_variants(index, ids.iter().map(|&id| Variant { id, tier: Tier::Joined }).collect());

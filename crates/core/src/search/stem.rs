@@ -55,7 +55,7 @@ impl English {
     }
 
     /// Calls `found` with the id of every vocabulary word whose stem is `stem`, ascending.
-    pub(crate) fn for_each_sharing(&self, vocab: &Vocab, stem: &str, found: &mut impl FnMut(u32)) {
+    fn for_each_sharing(&self, vocab: &Vocab, stem: &str, found: &mut impl FnMut(u32)) {
         let base = if stem.len() > MIN_STEM_CHARS { &stem[..stem.len() - 1] } else { stem };
         for id in vocab.prefix_range(base).take(MAX_SCANNED) {
             let candidate = vocab.word(id);
