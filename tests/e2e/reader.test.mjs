@@ -28,6 +28,8 @@ describe('search and reading', { timeout: 120_000 }, () => {
   async function open(suffix = '', ready = 'article.entry') {
     const opened = await openPage(browser, server.url + suffix);
     await opened.page.waitForSelector(ready, { timeout: 20_000 });
+    // The page is prerendered: the entries show before the app has taken it over.
+    await opened.page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 20_000 });
     return opened;
   }
 

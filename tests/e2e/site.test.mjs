@@ -240,14 +240,15 @@ describe('site served at /', { timeout: HOOK_TIMEOUT + 3 * TEST_TIMEOUT }, () =>
           const hrefs = [...e.getElementsByTagNameNS(atomNs, 'link')]
             .map((l) => l.getAttribute('href'))
             .filter(Boolean);
+          // Each entry links to its own page, e/<id>.html.
           const ok = hrefs.some((h) => {
-            const hash = h.indexOf('#');
-            if (hash < 0) return false;
-            let frag = h.slice(hash + 1);
+            const page = h.match(/(?:^|\/)e\/([^/]+)\.html$/);
+            if (!page) return false;
+            let id = page[1];
             try {
-              frag = decodeURIComponent(frag);
+              id = decodeURIComponent(id);
             } catch {}
-            return known.has(frag);
+            return known.has(id);
           });
           if (!ok) out.bad.push({ index: i, hrefs });
         });
@@ -264,7 +265,7 @@ describe('site served at /', { timeout: HOOK_TIMEOUT + 3 * TEST_TIMEOUT }, () =>
     assert.deepEqual(
       feed.bad,
       [],
-      'feed entries without a <link href> ending in "#<id of an article on the page>"',
+      'feed entries without a <link href> to "e/<id of an article on the page>.html"',
     );
   });
 });
