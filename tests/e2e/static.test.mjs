@@ -64,6 +64,8 @@ describe('without JavaScript', { timeout: TIMEOUT }, () => {
       assert.ok(homeCount > 0 && homeCount <= 200, `${homeCount} entries on the home page`);
       assert.equal(await page.locator('#search').isVisible(), false, 'no dead search box');
       assert.equal(await page.locator('.theme-toggle').isVisible(), false, 'no dead theme button');
+      const buttons = await page.locator('button:visible').allTextContents();
+      assert.deepEqual(buttons, [], 'buttons that would need the app');
       const links = async () =>
         page.$$eval('a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), document.baseURI).href));
       const reached = new Set();
@@ -91,6 +93,7 @@ describe('without JavaScript', { timeout: TIMEOUT }, () => {
       assert.equal(await meta('og:description'), description);
       assert.equal(await page.locator('link[rel="canonical"]').count(), 0, 'no canonical URL is guessed');
       assert.ok(await page.locator(`article#${entry.id}`).isVisible());
+      assert.deepEqual(await page.locator('button:visible').allTextContents(), [], 'dead buttons on the entry page');
       // Its neighbours and the home page are links too.
       const nav = await page.$$eval('.entry-nav a, .all-entries a', (as) => as.map((a) => a.href));
       assert.ok(nav.some((h) => h.endsWith(SUB_PATH)), `a link home in ${nav}`);
