@@ -64,6 +64,7 @@ pub fn App(props: &AppProps) -> Html {
         let (dispatch, typed, built) = (state.dispatcher(), props.typed.clone(), props.page.view());
         use_effect_with((), move |()| {
             mark_taken_over();
+            crate::selection::restore();
             if let Some(root) = gloo_utils::document().document_element() {
                 // Shows the controls that need the app (see styles.css, `.needs-app`).
                 drop(root.set_attribute("data-app", "ready"));

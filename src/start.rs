@@ -68,6 +68,7 @@ fn run(page: Page, bundle: Rc<learnings_core::Bundle>, fingerprint: &str) {
     let prerendered = root.get_attribute(PRERENDERED_ATTR).as_deref() == Some(fingerprint);
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { bundle, page, typed });
     if prerendered {
+        crate::selection::save();
         renderer.hydrate();
     } else {
         root.set_inner_html("");

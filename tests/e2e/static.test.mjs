@@ -105,7 +105,7 @@ describe('without JavaScript', { timeout: TIMEOUT }, () => {
 });
 
 describe('the app takes the prerendered page over', { timeout: TIMEOUT }, () => {
-  it('without removing or re-adding an entry, and the scroll position holds', async () => {
+  it('without removing or re-adding an entry; scroll position, selection and focus hold', async () => {
     const { context, page, errors, release } = await openPage(server.url, { hold: true });
     try {
       await page.evaluate(() => {
@@ -121,12 +121,26 @@ describe('the app takes the prerendered page over', { timeout: TIMEOUT }, () => 
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
       const scrolled = await page.evaluate(() => window.scrollY);
       assert.ok(scrolled > 0, 'the prerendered page scrolls');
+      // The reader selects some text and focuses a link while the app is loading.
+      const held = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+        let text;
+        while ((text = walker.nextNode()) && text.length < 20);
+        getSelection().setBaseAndExtent(text, 2, text, 12);
+        document.querySelectorAll('article.entry a.permalink')[1].focus({ preventScroll: true });
+        return { selected: getSelection().toString(), focused: document.activeElement.textContent };
+      });
       const before = await page.locator('article.entry').count();
       release();
       await appReady(page);
       assert.equal(await page.locator('article.entry').count(), before);
       assert.deepEqual(await page.evaluate(() => window.__changed), []);
       assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+      const kept = await page.evaluate(() => ({
+        selected: getSelection().toString(),
+        focused: document.activeElement.textContent,
+      }));
+      assert.deepEqual(kept, held, 'the selection and the focus survive');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
