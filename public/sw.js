@@ -4,8 +4,11 @@
 //   hash, so a file of any other build (a deploy in progress, a stale CDN copy) fails the install
 //   instead of getting mixed in. Files already cached by an install that was cut short are kept.
 // - activate: deletes this site's caches of other builds and takes control of open pages.
-// - fetch: the build's files come from its cache; navigations get the cached index.html; the
-//   bundle (learnings.json) comes from the cache and is checked against the network afterwards:
+// - fetch: the build's files come from its cache, the prerendered home and month pages among
+//   them; entry pages (e/<id>.html, too many to precache) come from the network and are kept in
+//   the build's cache as they are visited; offline, one never visited gets the entry shell, in
+//   which the app renders the entry from the cached bundle; other navigations get the cached
+//   index.html; the bundle (learnings.json) comes from the cache and is checked against the network afterwards:
 //   when it changed, a new build is out and the browser is asked to fetch the new worker.
 // - A new worker waits until a page posts "skipWaiting" (the reader pressed Reload).
 //
@@ -20,6 +23,8 @@ const CACHE_PREFIX = `learnings:${SCOPE.pathname}:`;
 const CACHE = CACHE_PREFIX + PRECACHE.version;
 const INDEX = new URL('index.html', SCOPE).href;
 const BUNDLE = new URL('learnings.json', SCOPE).href;
+const ENTRY_PAGES = new URL('e/', SCOPE).href;
+const ENTRY_SHELL = new URL('e/_shell.html', SCOPE).href;
 /** URL -> integrity (`sha256-<base64>`) of each file of this build. */
 const FILES = new Map(PRECACHE.files.map((f) => [new URL(f.url, SCOPE).href, f.integrity]));
 
@@ -86,19 +91,38 @@ async function cached(url, request) {
 }
 
 /**
- * Pages: the app is index.html whatever the query (`?q=`, `?day=`); other files of the build
- * come from the cache; anything else is tried online and falls back to the cached index.html.
+ * Pages: the home page is index.html whatever the query (`?q=`, `?day=`); the build's pages
+ * come from the cache; entry pages as described above; anything else is tried online and falls
+ * back to the cached index.html.
  */
 async function navigate(request, url) {
   const path = url.pathname.slice(SCOPE.pathname.length);
   const target = path === '' ? INDEX : url.origin + url.pathname;
   if (FILES.has(target)) return cached(target, request);
+  if (target.startsWith(ENTRY_PAGES) && target.endsWith('.html')) return entryPage(target);
   try {
     return await fetch(request);
   } catch (error) {
     const cache = await caches.open(CACHE);
     const index = await cache.match(INDEX);
     if (index) return index;
+    throw error;
+  }
+}
+
+/**
+ * An entry page: from the network, kept in this build's cache (so it goes with the build it
+ * belongs to); offline, the kept copy, or the shell when the page was never visited.
+ */
+async function entryPage(target) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(target);
+    if (response.ok) await cache.put(target, response.clone());
+    return response;
+  } catch (error) {
+    const copy = (await cache.match(target)) ?? (await cache.match(ENTRY_SHELL));
+    if (copy) return copy;
     throw error;
   }
 }

@@ -1,13 +1,19 @@
-//! The root component: loads the bundle, keeps the view in the URL, and lays out the page.
+//! The root component: keeps the view in the URL and lays out the page. It starts with the
+//! entries loaded and the view of the page it runs on, exactly as the build rendered that page
+//! (see `start.rs`), then turns to what the URL says.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use learnings_core::date::human_date;
 use learnings_core::search::{Index, SearchOptions, SearchResults};
+use learnings_core::site::Page;
 use learnings_core::view::{embed_snippet, DayFilter, Embed, SetMessage, View};
 use learnings_core::{Bundle, Entry};
 use yew::prelude::*;
 
+use crate::components::day_section::DaySection;
+use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
 use crate::components::highlighted::Marker;
@@ -15,17 +21,17 @@ use crate::components::listing::Listing;
 use crate::components::related::RelatedSource;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
-use crate::components::status::{ErrorPanel, LoadingNote};
 use crate::components::timeline::Timeline;
 use crate::components::update_banner::UpdateBanner;
 use crate::hooks::use_clipboard::use_clipboard;
 use crate::hooks::use_embed::use_embed;
+use crate::hooks::use_online::use_online;
 use crate::hooks::use_service_worker::use_service_worker;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::hooks::use_theme::{use_theme, Theme};
 use crate::hooks::use_url_sync::{current_view, url_for, use_url_sync};
-use crate::load::fetch_bundle;
-use crate::state::{Action, AppState, Loading};
+use crate::state::{Action, AppState};
+use crate::takeover::mark_taken_over;
 
 /// How many search results a query shows first (a screenful and a little more): each keystroke
 /// renders them, and 20 of them kept keystroke-to-paint p95 near its 50 ms budget, 10 at 35 ms.
@@ -33,19 +39,44 @@ const RESULTS_PAGE: usize = 10;
 /// How many more results each "Show more" adds.
 const RESULTS_MORE: usize = 30;
 
+/// Props of [`App`].
+#[derive(Properties)]
+pub struct AppProps {
+    /// The entries.
+    pub bundle: Rc<Bundle>,
+    /// The page the app runs on; its view is the first render's.
+    pub page: Page,
+    /// What the reader typed into the prerendered search box before the app ran.
+    pub typed: Option<String>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.page == other.page && self.typed == other.typed
+    }
+}
+
 /// The whole page.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(current_view()));
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| AppState::new(props.page.view()));
     {
-        let dispatch = state.dispatcher();
-        use_effect_with(state.attempt, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match fetch_bundle().await {
-                    Ok(bundle) => dispatch.dispatch(Action::Loaded(Rc::new(bundle))),
-                    Err(error) => dispatch.dispatch(Action::Failed(error)),
-                }
-            });
+        // The first render matched the page as built; now the URL's own view and the typing.
+        let (dispatch, typed, built) = (state.dispatcher(), props.typed.clone(), props.page.view());
+        use_effect_with((), move |()| {
+            mark_taken_over();
+            crate::selection::restore();
+            if let Some(root) = gloo_utils::document().document_element() {
+                // Shows the controls that need the app (see styles.css, `.needs-app`).
+                drop(root.set_attribute("data-app", "ready"));
+            }
+            let view = current_view();
+            if view != built {
+                dispatch.dispatch(Action::Restore(view));
+            }
+            if let Some(query) = typed {
+                dispatch.dispatch(Action::SetQuery(query));
+            }
         });
     }
     use_url_sync(&state);
@@ -68,16 +99,17 @@ pub fn App() -> Html {
             }),
         );
     }
-    let service_worker = use_service_worker();
-    let body = match &state.loading {
-        Loading::Pending => html! { <main id="main"><LoadingNote /></main> },
-        Loading::Failed(error) => {
-            let dispatch = state.dispatcher();
-            let retry = Callback::from(move |_| dispatch.dispatch(Action::Retry));
-            html! { <main id="main"><ErrorPanel message={error.to_string()} {retry} /></main> }
-        }
-        Loading::Ready(bundle) => html! { <Reader bundle={bundle.clone()} state={state.clone()} /> },
+    let root = props.page.root();
+    let service_worker = use_service_worker(root);
+    let online = use_online();
+    let offline_as_of =
+        (!online).then(|| props.bundle.days.first().map(|d| AttrValue::from(human_date(&d.date)))).flatten();
+    let links = {
+        let dispatch = state.dispatcher();
+        let open = use_callback((), move |id: String, ()| dispatch.dispatch(Action::Open(id)));
+        SiteLinks { root, open }
     };
+    let body = html! { <Reader bundle={props.bundle.clone()} state={state.clone()} /> };
     let help = state.help_open.then(|| {
         let dispatch = state.dispatcher();
         html! { <HelpPanel on_close={Callback::from(move |()| dispatch.dispatch(Action::ToggleHelp))} /> }
@@ -104,18 +136,22 @@ pub fn App() -> Html {
     if embed.is_some() {
         let full = View { embed: None, ..state.view.clone() };
         return html! {
+            <ContextProvider<SiteLinks> context={links}>
             <div class="embedded">
                 <a class="open-full" href={absolute_url(&full)} target="_blank" rel="noopener noreferrer">{ "Open in Learnings ↗" }</a>
                 { body }
             </div>
+            </ContextProvider<SiteLinks>>
         };
     }
+    let home = links.home();
     html! {
-        <>
+        <ContextProvider<SiteLinks> context={links}>
             <a class="skip-link" href="#main">{ "Skip to entries" }</a>
             <header class="site-header">
-                <h1><a href="./">{ "Learnings" }</a></h1>
-                <div class="tools">
+                <h1><a href={home}>{ "Learnings" }</a></h1>
+                <p class="tagline">{ TAGLINE }</p>
+                <div class="tools needs-app">
                     <button type="button" class="theme-toggle" onclick={on_theme}
                         aria-label={format!("Theme: {} (change)", theme.name())}>{ theme.name() }</button>
                     <button type="button" class="copy-link" onclick={on_copy_link}>
@@ -130,10 +166,13 @@ pub fn App() -> Html {
             </header>
             { body }
             { for help }
-            <UpdateBanner available={service_worker.update_available} on_reload={service_worker.apply_update.clone()} />
-        </>
+            <UpdateBanner available={service_worker.update_available} on_reload={service_worker.apply_update.clone()} {offline_as_of} />
+        </ContextProvider<SiteLinks>>
     }
 }
+
+/// What the site is, under its title on every page.
+pub const TAGLINE: &str = "Short today-I-learned entries, searchable as you type.";
 
 /// The absolute URL of `view` on this site.
 fn absolute_url(view: &View) -> String {
@@ -161,13 +200,11 @@ fn Reader(props: &ReaderProps) -> Html {
     let view = &props.state.view;
     // How many results to show, for the query that asked: a new query starts at one page.
     let shown_results = use_state(|| (String::new(), RESULTS_PAGE));
-    // A bundle arrives once per load attempt, so the attempt number stands for it in memo keys.
-    let generation = props.state.attempt;
-    let index = use_deferred_index(generation, &props.bundle);
+    let index = use_deferred_index(&props.bundle);
     let results: Option<Rc<SearchResults>> = {
         let index = (*index).clone();
         let ready = index.is_some();
-        use_memo((generation, ready, view.query.clone(), view.day.clone()), move |(_, _, q, day)| {
+        use_memo((ready, view.query.clone(), view.day.clone()), move |(_, q, day)| {
             let options =
                 SearchOptions { day_range: day.as_ref().map(DayFilter::day_range), ..SearchOptions::default() };
             index.map(|index| Rc::new(index.search(q, &options)))
@@ -178,7 +215,7 @@ fn Reader(props: &ReaderProps) -> Html {
     // "Did you mean": only for a query that no entry matches whole, once per query.
     let suggestion: Rc<Option<String>> = {
         let (index, whole) = ((*index).clone(), results.as_ref().map(|r| r.complete > 0));
-        use_memo((generation, whole, view.query.clone()), move |(_, whole, q)| match (index, whole) {
+        use_memo((whole, view.query.clone()), move |(whole, q)| match (index, whole) {
             (Some(index), Some(false)) => index.did_you_mean(q),
             _ => None,
         })
@@ -196,13 +233,10 @@ fn Reader(props: &ReaderProps) -> Html {
         }));
     }
     let bundle = props.bundle.clone();
-    let entries: Rc<Vec<Rc<Entry>>> = use_memo((generation, view.day.clone()), move |(_, day)| {
-        bundle
-            .entries
-            .iter()
-            .filter(|e| day.as_ref().is_none_or(|d| d.contains(&e.day)))
-            .map(|e| Rc::new(e.clone()))
-            .collect()
+    // An entry shown alone needs no list (the build renders thousands of such pages).
+    let entries: Rc<Vec<Rc<Entry>>> = use_memo((view.day.clone(), view.alone), move |(day, alone)| {
+        let entries = bundle.entries.iter().filter(|_| !alone);
+        entries.filter(|e| day.as_ref().is_none_or(|d| d.contains(&e.day))).map(|e| Rc::new(e.clone())).collect()
     });
     let matched: HashMap<&str, u32> = match (&results, searching) {
         (Some(results), true) => results.day_counts.iter().map(|c| (c.day.as_str(), c.count as u32)).collect(),
@@ -224,10 +258,11 @@ fn Reader(props: &ReaderProps) -> Html {
         html! {
             <p class="filter-chip">
                 { format!("Showing {}", filter.to_param()) }
-                <button type="button" onclick={clear} aria-label="Clear the day filter">{ "×" }</button>
+                <button type="button" class="needs-app" onclick={clear} aria-label="Clear the day filter">{ "×" }</button>
             </p>
         }
     });
+    let home = use_context::<SiteLinks>().map_or("./", |s| s.home());
     let open = view.entry.clone().map(AttrValue::from);
     let neighbours = view.entry.as_ref().and_then(|id| neighbours(&props.bundle, id));
     let search_box = {
@@ -246,10 +281,15 @@ fn Reader(props: &ReaderProps) -> Html {
         html! { <SearchBox query={view.query.clone()} {on_query} {on_move} {on_enter} /> }
     };
     // An entry opened from the results replaces the list, so that no id is on the page twice.
-    let listing = (!searching || view.entry.is_none()).then(|| {
-        let neighbours = neighbours.clone();
-        html! { <Listing entries={entries.clone()} open={open.clone()} {neighbours} hidden={searching} /> }
-    });
+    let listing = if view.alone {
+        Some(alone(&props.bundle, view.entry.as_deref().unwrap_or_default(), neighbours.clone(), home))
+    } else {
+        (!searching || view.entry.is_none()).then(|| {
+            let neighbours = neighbours.clone();
+            let whole = view.day.is_some();
+            html! { <Listing entries={entries.clone()} open={open.clone()} {neighbours} hidden={searching} {whole} /> }
+        })
+    };
     let content = if !searching {
         Html::default()
     } else if let Some(entry) = view.entry.as_ref().and_then(|id| props.bundle.entries.iter().find(|e| &e.id == id)) {
@@ -285,7 +325,9 @@ fn Reader(props: &ReaderProps) -> Html {
     } else {
         html! { <p class="status">{ "Preparing search…" }</p> }
     };
-    let announcement = if searching {
+    let announcement = if view.alone {
+        String::new()
+    } else if searching {
         match results.as_ref().map(|r| r.total) {
             None => "Preparing search…".to_string(),
             Some(1) => "1 result".to_string(),
@@ -303,7 +345,10 @@ fn Reader(props: &ReaderProps) -> Html {
                 } else {
                     <aside class="sidebar">
                         { search_box }
-                        <Timeline {days} filter={view.day.clone()} {on_select} />
+                        // An entry's page stays small: the timeline comes with the rest of the app.
+                        if !view.alone {
+                            <Timeline {days} filter={view.day.clone()} {on_select} />
+                        }
                     </aside>
                 }
                 <main id="main">
@@ -341,14 +386,28 @@ fn no_results(state: &UseReducerHandle<AppState>, suggestion: Option<Html>) -> H
     }
 }
 
+/// An entry on its own, as on its page: its day, the entry with its neighbours, a link home.
+fn alone(bundle: &Bundle, id: &str, neighbours: Option<Neighbours>, home: &'static str) -> Html {
+    let home = html! { <p class="all-entries"><a href={home}>{ "← All entries" }</a></p> };
+    match bundle.entries.iter().find(|e| e.id == id) {
+        Some(entry) => html! {
+            <>
+                <DaySection date={entry.day.clone()} entries={vec![Rc::new(entry.clone())]} open={Some(AttrValue::from(entry.id.clone()))} {neighbours} />
+                { home }
+            </>
+        },
+        None => html! { <><p class="status">{ "This entry is not in the collection (any more)." }</p>{ home }</> },
+    }
+}
+
 /// The search index, built just after the first paint so the entries show before indexing
 /// starts; `None` until then.
 #[hook]
-fn use_deferred_index(generation: u32, bundle: &Rc<Bundle>) -> UseStateHandle<Option<Rc<Index>>> {
+fn use_deferred_index(bundle: &Rc<Bundle>) -> UseStateHandle<Option<Rc<Index>>> {
     let index = use_state(|| None);
     {
         let (index, bundle) = (index.clone(), bundle.clone());
-        use_effect_with(generation, move |_| {
+        use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // A zero timeout is a new task: the browser paints the entries first.
                 gloo_timers::future::TimeoutFuture::new(0).await;

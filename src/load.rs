@@ -1,6 +1,7 @@
-//! Fetches the bundle next to index.html (a relative URL, so the site works under any sub-path).
+//! Fetches the bundle at the site's root (a relative URL, so the site works under any sub-path).
 
 use gloo_net::http::Request;
+use learnings_core::site::fingerprint;
 use learnings_core::{decode_bundle, Bundle, DecodeError};
 
 /// The bundle's URL relative to the page.
@@ -30,14 +31,18 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Downloads and decodes the bundle.
-pub async fn fetch_bundle() -> Result<Bundle, LoadError> {
-    let response = Request::get(BUNDLE_URL).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+/// Downloads and decodes the bundle; `root` leads from the page to the site's root (`""` or
+/// `"../"`, see [`learnings_core::site::Page::root`]). Returns it with its text's
+/// [`fingerprint`].
+pub async fn fetch_bundle(root: &str) -> Result<(Bundle, String), LoadError> {
+    let response =
+        Request::get(&format!("{root}{BUNDLE_URL}")).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     match response.status() {
         200..=299 => {}
         404 => return Err(LoadError::Missing),
         code => return Err(LoadError::Status(code)),
     }
     let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    decode_bundle(&text).map_err(LoadError::Decode)
+    let bundle = decode_bundle(&text).map_err(LoadError::Decode)?;
+    Ok((bundle, fingerprint(&text)))
 }

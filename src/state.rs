@@ -3,21 +3,7 @@
 use std::rc::Rc;
 
 use learnings_core::view::{DayFilter, View};
-use learnings_core::Bundle;
 use yew::Reducible;
-
-use crate::load::LoadError;
-
-/// Where loading the entries stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loading {
-    /// The bundle is on its way.
-    Pending,
-    /// The bundle is here.
-    Ready(Rc<Bundle>),
-    /// The bundle could not be loaded; the page says why and offers a retry.
-    Failed(LoadError),
-}
 
 /// How a view change reaches the browser history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,13 +16,9 @@ pub enum HistoryMode {
     None,
 }
 
-/// Everything the page shows.
+/// Everything the page shows but the entries (the app starts once they are loaded).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    /// The entries, once loaded.
-    pub loading: Loading,
-    /// Bumped by each retry, so the loading effect runs again.
-    pub attempt: u32,
     /// The query, day filter and open entry: what the URL says.
     pub view: View,
     /// How the last view change should be written to the history.
@@ -50,25 +32,12 @@ pub struct AppState {
 impl AppState {
     /// The state for a page opened at `view`.
     pub fn new(view: View) -> Self {
-        AppState {
-            loading: Loading::Pending,
-            attempt: 0,
-            view,
-            history: HistoryMode::None,
-            cursor: None,
-            help_open: false,
-        }
+        AppState { view, history: HistoryMode::None, cursor: None, help_open: false }
     }
 }
 
 /// A change to the page's state.
 pub enum Action {
-    /// The bundle arrived.
-    Loaded(Rc<Bundle>),
-    /// Loading failed.
-    Failed(LoadError),
-    /// The reader asked to try loading again.
-    Retry,
     /// The reader typed a query.
     SetQuery(String),
     /// The reader chose (or cleared) a day filter.
@@ -91,21 +60,17 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Loaded(bundle) => next.loading = Loading::Ready(bundle),
-            Action::Failed(error) => next.loading = Loading::Failed(error),
-            Action::Retry => {
-                next.loading = Loading::Pending;
-                next.attempt += 1;
-            }
             Action::SetQuery(query) => {
                 next.view.query = query;
                 next.view.entry = None;
+                next.view.alone = false;
                 next.cursor = None;
                 next.history = HistoryMode::Replace;
             }
             Action::SetDay(day) => {
                 next.view.day = day;
                 next.view.entry = None;
+                next.view.alone = false;
                 next.cursor = None;
                 next.history = HistoryMode::Push;
             }

@@ -29,7 +29,7 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     };
     html! {
         <div class="code-block">
-            <button type="button" class="copy-code" {onclick} aria-label="Copy code">
+            <button type="button" class="copy-code needs-app" {onclick} aria-label="Copy code">
                 { if copied { "Copied" } else { "Copy" } }
             </button>
             <pre class="code" data-lang={props.lang.clone()} tabindex="0"><code>

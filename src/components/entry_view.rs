@@ -1,4 +1,4 @@
-//! One entry: the question as a heading with a permalink, the answer and the sources.
+//! One entry: the question as a heading linking to the entry's page, the answer and the sources.
 
 use std::rc::Rc;
 
@@ -6,8 +6,10 @@ use learnings_core::{is_http_url, Entry};
 use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
+use crate::components::entry_link::EntryLink;
 use crate::components::highlighted::Marker;
 use crate::components::related::Related;
+use crate::takeover::taken_over;
 
 /// The entries before and after the open one in reading order, as `(id, question)`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +43,8 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
     let entry = &props.entry;
     let node = use_node_ref();
     use_effect_with((props.open, node.clone()), |(open, node)| {
-        if let (true, Some(article)) = (*open, node.cast::<web_sys::HtmlElement>()) {
+        // Taking over the prerendered page moves nothing: the reader may have scrolled already.
+        if let (true, true, Some(article)) = (*open, taken_over(), node.cast::<web_sys::HtmlElement>()) {
             article.scroll_into_view();
             drop(article.focus());
         }
@@ -50,7 +53,7 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
         <article ref={node} class={classes!("entry", props.open.then_some("open"))} id={entry.id.clone()}
             tabindex="-1" aria-labelledby={format!("q-{}", entry.id)}>
             <h3 id={format!("q-{}", entry.id)}>
-                <a class="permalink" href={format!("#{}", entry.id)}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></a>
+                <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></EntryLink>
             </h3>
             <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
             if !entry.sources.is_empty() {
@@ -70,10 +73,10 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
             if let Some(neighbours) = props.neighbours.as_ref().filter(|_| props.open) {
                 <nav class="entry-nav" aria-label="Neighbouring entries">
                     if let Some((id, question)) = &neighbours.previous {
-                        <a href={format!("#{id}")} rel="prev">{ format!("← {question}") }</a>
+                        <EntryLink id={id.clone()} rel="prev">{ format!("← {question}") }</EntryLink>
                     }
                     if let Some((id, question)) = &neighbours.next {
-                        <a href={format!("#{id}")} rel="next">{ format!("{question} →") }</a>
+                        <EntryLink id={id.clone()} rel="next">{ format!("{question} →") }</EntryLink>
                     }
                 </nav>
             }

@@ -1,15 +1,19 @@
-//! The reading list: the days of the filter, newest first, a page at a time.
+//! The reading list: the days of the filter, newest first. Unfiltered it shows what the home
+//! page holds (whole days up to [`HOME_LIMIT`](learnings_core::site::HOME_LIMIT) entries), links
+//! to the pages of the older months, and with the app "Show more".
 
 use std::rc::Rc;
 
+use learnings_core::date::human_month;
+use learnings_core::site::{home_len, month_path, older_months};
 use learnings_core::Entry;
 use yew::prelude::*;
 
 use crate::components::day_section::DaySection;
+use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::Neighbours;
 
-/// How many entries show before "Show more": the real collection fits on one page, and
-/// 10,000 entries paint fast.
+/// How many more entries each "Show more" adds.
 const PAGE: usize = 120;
 
 /// Props of [`Listing`].
@@ -24,6 +28,8 @@ pub struct ListingProps {
     /// Kept in the page but hidden while a query shows results: taking 120 entries out of the
     /// page and back made the first and last keystroke of a query the slowest.
     pub hidden: bool,
+    /// Every entry at once (a day filter, a month's page) rather than the home page's share.
+    pub whole: bool,
 }
 
 impl PartialEq for ListingProps {
@@ -34,21 +40,33 @@ impl PartialEq for ListingProps {
             && self.open == other.open
             && self.neighbours == other.neighbours
             && self.hidden == other.hidden
+            && self.whole == other.whole
     }
 }
 
 /// The list of days with their entries, and "Show more" while entries remain.
 #[component]
 pub fn Listing(props: &ListingProps) -> Html {
-    let shown = use_state(|| PAGE);
+    let extra = use_state(|| 0);
     let entries = &props.entries;
+    let days = || entries.iter().map(|e| e.day.as_str());
+    let first = if props.whole { entries.len() } else { home_len(days()) };
     // The open entry is always on the page, however far down it is.
     let open_at = props.open.as_ref().and_then(|id| entries.iter().position(|e| e.id == id.as_str()));
-    let limit = (*shown).max(open_at.map_or(0, |at| at + 1)).min(entries.len());
+    let limit = (first + *extra).max(open_at.map_or(0, |at| at + 1)).min(entries.len());
     let more = (entries.len() > limit).then(|| {
-        let shown = shown.clone();
-        let onclick = Callback::from(move |_: MouseEvent| shown.set(limit + PAGE));
-        html! { <button type="button" class="show-more" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
+        let extra = extra.clone();
+        let onclick = Callback::from(move |_: MouseEvent| extra.set(limit - first + PAGE));
+        html! { <button type="button" class="show-more needs-app" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
+    });
+    let site = use_context::<SiteLinks>();
+    let root = site.as_ref().map_or("", |s| s.root);
+    let months = older_months(days(), first);
+    let older = (!months.is_empty()).then(|| html! {
+        <nav class="older-months" aria-labelledby="older-title">
+            <h2 id="older-title">{ "Older entries" }</h2>
+            <ul>{ for months.iter().map(|m| html! { <li><a href={format!("{root}{}", month_path(m))}>{ human_month(m) }</a></li> }) }</ul>
+        </nav>
     });
     html! {
         <div class="listing" hidden={props.hidden}>
@@ -56,6 +74,7 @@ pub fn Listing(props: &ListingProps) -> Html {
                 <DaySection key={day.clone()} date={day.clone()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()} />
             }) }
             { for more }
+            { for older }
         </div>
     }
 }

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod code_block;
 pub mod day_section;
+pub mod entry_link;
 pub mod entry_view;
 pub mod help_panel;
 pub mod highlighted;

@@ -7,6 +7,8 @@ use learnings_core::search::Index;
 use learnings_core::Bundle;
 use yew::prelude::*;
 
+use crate::components::entry_link::EntryLink;
+
 /// How many related entries an opened entry links to.
 const SHOWN: usize = 3;
 
@@ -53,7 +55,7 @@ pub fn Related(props: &RelatedProps) -> Html {
             .related(at, SHOWN)
             .into_iter()
             .filter_map(|i| bundle.entries.get(i))
-            .map(|e| (format!("#{}", e.id), e.question.clone()))
+            .map(|e| (AttrValue::from(e.id.clone()), e.question.clone()))
             .collect::<Vec<_>>()
     });
     if links.is_empty() {
@@ -63,8 +65,8 @@ pub fn Related(props: &RelatedProps) -> Html {
         <nav class="related" aria-label="Related entries">
             <h4>{ "Related" }</h4>
             <ul>
-                { for links.iter().map(|(href, question)| html! {
-                    <li><a href={href.clone()}>{ question.clone() }</a></li>
+                { for links.iter().map(|(id, question)| html! {
+                    <li><EntryLink id={id.clone()}>{ question.clone() }</EntryLink></li>
                 }) }
             </ul>
         </nav>

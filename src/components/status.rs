@@ -1,12 +1,6 @@
-//! What the page shows while the entries load, and when they cannot be loaded.
+//! What the page shows when the entries cannot be loaded.
 
 use yew::prelude::*;
-
-/// A note shown while the bundle downloads.
-#[component]
-pub fn LoadingNote() -> Html {
-    html! { <p class="status" role="status">{ "Loading entries…" }</p> }
-}
 
 /// Props of [`ErrorPanel`].
 #[derive(Properties, PartialEq)]

@@ -71,7 +71,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let months = group_by_month(&props.days);
     let open_month = focus.get(..7).unwrap_or_default().to_string();
     html! {
-        <nav class="timeline" aria-label="Days" {onclick}>
+        <nav class="timeline needs-app" aria-label="Days" {onclick}>
             <div class="heatmap" aria-hidden="true">
                 { for heatmap.iter().map(|cell| match cell {
                     Some((day, count)) => html! {

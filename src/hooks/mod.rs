@@ -2,6 +2,7 @@
 
 pub mod use_clipboard;
 pub mod use_embed;
+pub mod use_online;
 pub mod use_service_worker;
 pub mod use_shortcuts;
 pub mod use_theme;

@@ -16,10 +16,9 @@ use web_sys::js_sys::Reflect;
 use web_sys::{RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 use yew::prelude::*;
 
-/// The worker's script, relative to the page like its scope: any sub-path, any origin.
+/// The worker's script at the site's root, reached relatively like its scope: any sub-path, any
+/// origin.
 const SCRIPT: &str = "sw.js";
-/// The worker controls the page's directory and everything below it.
-const SCOPE: &str = "./";
 /// The message that lets a waiting worker take over (public/sw.js listens for it).
 const SKIP_WAITING: &str = "skipWaiting";
 
@@ -35,9 +34,10 @@ pub struct ServiceWorkerStatus {
 /// Event listeners kept for as long as the page watches the worker.
 type Listeners = Rc<RefCell<Vec<EventListener>>>;
 
-/// Registers the worker once and follows its updates.
+/// Registers the worker once and follows its updates. `root` leads from the page to the site's
+/// root (`""` or `"../"`): the worker lives there and controls every page below it.
 #[hook]
-pub fn use_service_worker() -> ServiceWorkerStatus {
+pub fn use_service_worker(root: &'static str) -> ServiceWorkerStatus {
     let update_available = use_state(|| false);
     let registration = use_mut_ref(|| None::<ServiceWorkerRegistration>);
     let reload_requested = use_mut_ref(|| false);
@@ -56,7 +56,7 @@ pub fn use_service_worker() -> ServiceWorkerStatus {
                 });
                 listeners.borrow_mut().push(reload_on_change);
                 let on_change = Rc::new(move |waiting: bool| available.set(waiting));
-                spawn_local(watch(container, registration, on_change, Rc::downgrade(&listeners)));
+                spawn_local(watch(container, root, registration, on_change, Rc::downgrade(&listeners)));
             }
             move || drop(listeners)
         });
@@ -85,11 +85,12 @@ fn container() -> Option<ServiceWorkerContainer> {
 /// state, then asks the browser to look for a newer build.
 async fn watch(
     container: ServiceWorkerContainer,
+    root: &'static str,
     slot: Rc<RefCell<Option<ServiceWorkerRegistration>>>,
     on_change: Rc<dyn Fn(bool)>,
     listeners: Weak<RefCell<Vec<EventListener>>>,
 ) {
-    let Some(registration) = register(&container).await else { return };
+    let Some(registration) = register(&container, root).await else { return };
     *slot.borrow_mut() = Some(registration.clone());
     let check: Rc<dyn Fn()> = {
         let registration = registration.clone();
@@ -120,11 +121,13 @@ fn on_state_change(worker: &ServiceWorker, check: Rc<dyn Fn()>) -> EventListener
     EventListener::new(worker, "statechange", move |_| check())
 }
 
-/// Registers `sw.js` for `./`; `None` when the browser refuses (private mode, blocked storage).
-async fn register(container: &ServiceWorkerContainer) -> Option<ServiceWorkerRegistration> {
+/// Registers `sw.js` for the site's root; `None` when the browser refuses (private mode,
+/// blocked storage).
+async fn register(container: &ServiceWorkerContainer, root: &str) -> Option<ServiceWorkerRegistration> {
     let options = RegistrationOptions::new();
-    options.set_scope(SCOPE);
-    let registered = JsFuture::from(container.register_with_options(SCRIPT, &options)).await.ok()?;
+    options.set_scope(if root.is_empty() { "./" } else { root });
+    let script = format!("{root}{SCRIPT}");
+    let registered = JsFuture::from(container.register_with_options(&script, &options)).await.ok()?;
     registered.dyn_into().ok()
 }
 

@@ -45,8 +45,13 @@ impl Theme {
     }
 }
 
+/// The page's localStorage; none at build time, where the page is rendered for every reader.
 fn storage() -> Option<web_sys::Storage> {
-    gloo_utils::window().local_storage().ok().flatten()
+    if cfg!(target_arch = "wasm32") {
+        gloo_utils::window().local_storage().ok().flatten()
+    } else {
+        None
+    }
 }
 
 /// The theme and a callback that sets it. A `preset` (an embedding page's choice) wins over
@@ -59,6 +64,15 @@ pub fn use_theme(preset: Option<Theme>) -> (Theme, Callback<Theme>) {
             storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).map_or(Theme::Auto, |n| Theme::from_name(&n))
         })
     });
+    {
+        // The app's first render is the page as built (never embedded): a preset can come later.
+        let theme = theme.clone();
+        use_effect_with(preset, move |preset| {
+            if let Some(preset) = preset {
+                theme.set(*preset);
+            }
+        });
+    }
     use_effect_with(*theme, move |theme| {
         if let Some(root) = gloo_utils::document().document_element() {
             // Setting an attribute on <html> cannot fail in practice; a failure only loses the theme.

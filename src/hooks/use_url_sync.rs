@@ -8,21 +8,24 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use learnings_core::site;
 use learnings_core::view::View;
 use yew::prelude::*;
 
 use crate::state::{Action, AppState, HistoryMode};
 
-/// The view the current URL describes.
+/// The view the current URL describes (its path names the page, see `learnings_core::site`).
 pub fn current_view() -> View {
     let location = gloo_utils::window().location();
-    View::from_url(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default())
+    let path = location.pathname().unwrap_or_default();
+    site::view_at(&path, &location.search().unwrap_or_default(), &location.hash().unwrap_or_default())
 }
 
-/// The current page URL for `view`: same path, the view's query and fragment.
+/// The URL path of `view` on this site: an entry shown alone at its own page, anything else
+/// at the home page with the view's query and fragment.
 pub fn url_for(view: &View) -> String {
     let path = gloo_utils::window().location().pathname().unwrap_or_default();
-    format!("{path}{}{}", view.search_string(), view.hash_string())
+    site::url_for(&site::root_path(&path), view)
 }
 
 /// How long typing must pause before the URL follows the query.

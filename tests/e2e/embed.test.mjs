@@ -120,7 +120,8 @@ describe('embedding in an iframe', { timeout: 180_000 }, () => {
 
   it('search=0 hides the search box and theme presets the theme', async () => {
     const f = frame('nosearch');
-    await f.waitForSelector('article.entry', { timeout: 20_000 });
+    // The prerendered page is the full site; the compact view comes once the app runs.
+    await f.waitForSelector('.embedded article.entry', { timeout: 20_000 });
     assert.equal(await f.locator('#search').count(), 0);
     assert.equal(await f.evaluate(() => document.documentElement.dataset.theme), 'dark');
   });

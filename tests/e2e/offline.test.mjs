@@ -157,6 +157,8 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       await page.goto(`${server.url}frame.html`);
       const frame = page.frames()[1];
       await frame.waitForSelector('article.entry', { timeout: 30_000 });
+      // The entries are prerendered: the app itself has run once it marks the page.
+      await frame.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 30_000 });
       const access = await frame.evaluate(() => {
         try {
           return typeof navigator.serviceWorker;

@@ -214,11 +214,11 @@ describe('site served at /', { timeout: HOOK_TIMEOUT + 3 * TEST_TIMEOUT }, () =>
       if (perr) return { ...out, parseError: perr.textContent.slice(0, 500) };
       const root = doc.documentElement;
       out.root = { localName: root.localName, ns: root.namespaceURI };
-      // Each entry's permalink fragment, or its links when none ends in one.
+      // Each entry's page, e/<id>.html, as the id, or its links when none is one.
       out.links = [...doc.getElementsByTagNameNS(atomNs, 'entry')].map((e) => {
         const hrefs = [...e.getElementsByTagNameNS(atomNs, 'link')].map((l) => l.getAttribute('href')).filter(Boolean);
-        const permalink = hrefs.find((h) => h.includes('#'));
-        return permalink ? decodeURIComponent(permalink.slice(permalink.indexOf('#') + 1)) : { hrefs };
+        const page = hrefs.map((h) => h.match(/(?:^|\/)e\/([^/]+)\.html$/)).find(Boolean);
+        return page ? decodeURIComponent(page[1]) : { hrefs };
       });
       return out;
     }, ATOM_NS);

@@ -1,6 +1,7 @@
-//! The Atom feed of the newest entries, each linking to its permalink in the app.
+//! The Atom feed of the newest entries, each linking to its own page (`e/<id>.html`).
 
 use atom_syndication::{Content, Entry as AtomEntry, Feed, FixedDateTime, Link, Text};
+use learnings_core::site::entry_path;
 use learnings_core::text::visit_block_text;
 use learnings_core::Bundle;
 
@@ -17,7 +18,7 @@ pub fn atom_feed(bundle: &Bundle, site_url: Option<&str>) -> String {
         .iter()
         .take(FEED_LEN)
         .map(|entry| {
-            let permalink = format!("{base}#{}", entry.id);
+            let permalink = format!("{base}{}", entry_path(&entry.id));
             let mut text = Vec::new();
             visit_block_text(&entry.answer, &mut |_, t| text.push(t));
             AtomEntry {

@@ -1,8 +1,9 @@
 //! After Trunk's build (`[[hooks]] stage = "post_build"` in Trunk.toml), the two things only the
 //! finished build can provide:
 //!
-//! - a Content-Security-Policy `<meta>` in `index.html` that allows Trunk's inline module loader
-//!   by its SHA-256 hash, so the policy needs no `'unsafe-inline'`;
+//! - a Content-Security-Policy `<meta>` in every page (`index.html` and the prerendered `m/`
+//!   and `e/` pages) that allows its inline scripts (Trunk's module loader) by their SHA-256
+//!   hashes, so the policy needs no `'unsafe-inline'`;
 //! - the service worker's precache list: every file of the build with its SHA-256 as a Subresource
 //!   Integrity string, embedded into `sw.js` (the browser notices a new build by comparing `sw.js`
 //!   byte for byte, so the list has to live in it). The list's own hash is the cache's version.
@@ -24,6 +25,11 @@ use crate::error::Error;
 pub const INDEX_FILE: &str = "index.html";
 /// The service worker; it holds the precache list, so it is the one file not in it.
 pub const SW_FILE: &str = "sw.js";
+/// The entry pages' directory: one page per entry is too many to precache (the worker caches
+/// them as they are visited), but for its shell, which stands in for any page not yet cached.
+pub const ENTRY_DIR: &str = "e/";
+/// The stand-in for entry pages the worker has not cached (written by `learnings-render`).
+pub const ENTRY_SHELL: &str = "e/_shell.html";
 /// The line of `sw.js` that the precache list replaces (everything after it on that line).
 const PRECACHE_LINE: &str = "const PRECACHE = ";
 /// How the policy `<meta>` starts, on its own line: found again to replace it on a rerun.
@@ -43,20 +49,34 @@ pub struct PrecacheFile {
 pub struct Precache {
     /// Hash of the file list: names the cache, so every build gets its own.
     pub version: String,
-    /// Every file of the build but `sw.js` and hidden ones, sorted by URL.
+    /// Every file of the build but `sw.js`, hidden ones and entry pages, sorted by URL.
     pub files: Vec<PrecacheFile>,
 }
 
-/// Rewrites `index.html` with the policy, then embeds the precache list of all files into `sw.js`.
+/// Rewrites every page with its policy, then embeds the precache list into `sw.js`.
 pub fn run(dir: &Path) -> Result<Precache, Error> {
-    let index = dir.join(INDEX_FILE);
-    let html = read_text(&index)?;
-    let html = with_csp(&html).map_err(|message| Error::file(&index, message))?;
-    fs::write(&index, html).map_err(|e| Error::file(&index, format!("cannot write: {e}")))?;
-
     let mut files = Vec::new();
     collect(dir, "", &mut files)?;
-    let precache = precache(files);
+    for page in files.iter().filter(|f| f.url.ends_with(".html")) {
+        let path = dir.join(&page.url);
+        let html = read_text(&path)?;
+        let html = with_csp(&html).map_err(|message| Error::file(&path, message))?;
+        fs::write(&path, html).map_err(|e| Error::file(&path, format!("cannot write: {e}")))?;
+    }
+    if !files.iter().any(|f| f.url == INDEX_FILE) {
+        return Err(Error::file(&dir.join(INDEX_FILE), "cannot read: the build has no index.html"));
+    }
+    // Hashed after the policy went in, as the worker will fetch them.
+    let mut kept = Vec::new();
+    for file in files {
+        if file.url.starts_with(ENTRY_DIR) && file.url != ENTRY_SHELL {
+            continue;
+        }
+        let path = dir.join(&file.url);
+        let bytes = fs::read(&path).map_err(|e| Error::file(&path, format!("cannot read: {e}")))?;
+        kept.push(PrecacheFile { integrity: integrity(&bytes), ..file });
+    }
+    let precache = precache(kept);
 
     let sw = dir.join(SW_FILE);
     let script = read_text(&sw)?;
@@ -69,8 +89,8 @@ fn read_text(path: &Path) -> Result<String, Error> {
     fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))
 }
 
-/// Adds every file under `dir` (URL prefix `prefix`) to `out` with its integrity, but `sw.js`
-/// and hidden files.
+/// Adds every file under `dir` (URL prefix `prefix`) to `out`, but `sw.js` and hidden files;
+/// their integrity is filled in later.
 fn collect(dir: &Path, prefix: &str, out: &mut Vec<PrecacheFile>) -> Result<(), Error> {
     let entries = fs::read_dir(dir).map_err(|e| Error::file(dir, format!("cannot list: {e}")))?;
     for entry in entries {
@@ -89,8 +109,7 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<PrecacheFile>) -> Result<(), 
         if kind.is_dir() {
             collect(&path, &format!("{url}/"), out)?;
         } else if url != SW_FILE {
-            let bytes = fs::read(&path).map_err(|e| Error::file(&path, format!("cannot read: {e}")))?;
-            out.push(PrecacheFile { url, integrity: integrity(&bytes) });
+            out.push(PrecacheFile { url, integrity: String::new() });
         }
     }
     Ok(())
@@ -294,10 +313,15 @@ mod tests {
         fs::write(root.join("icons").join("icon-192.png"), [1, 2, 3]).expect("write icon");
         fs::create_dir(root.join(".stage")).expect("mkdir");
         fs::write(root.join(".stage").join("index.html"), "").expect("write a leftover");
+        fs::create_dir(root.join("e")).expect("mkdir");
+        fs::write(root.join("e").join("some-entry.html"), PAGE).expect("write an entry page");
+        fs::write(root.join("e").join("_shell.html"), PAGE).expect("write the shell");
 
         let first = run(root).expect("a complete build");
         let urls: Vec<&str> = first.files.iter().map(|f| f.url.as_str()).collect();
-        assert_eq!(urls, ["icons/icon-192.png", "index.html", "learnings.json"]);
+        assert_eq!(urls, ["e/_shell.html", "icons/icon-192.png", "index.html", "learnings.json"]);
+        let entry_page = fs::read_to_string(root.join("e").join("some-entry.html")).expect("read a page");
+        assert!(entry_page.contains(ALERT_HASH), "every page gets its policy");
         let index = fs::read_to_string(root.join(INDEX_FILE)).expect("read index");
         let sw = fs::read_to_string(root.join(SW_FILE)).expect("read sw");
         assert!(index.contains(ALERT_HASH));

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod model;
 pub mod search;
+pub mod site;
 pub mod synthetic;
 pub mod text;
 pub mod view;

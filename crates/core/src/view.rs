@@ -75,6 +75,9 @@ pub struct View {
     pub entry: Option<String>,
     /// Set when the page is embedded in another site (`?embed=1`).
     pub embed: Option<Embed>,
+    /// The open entry is shown on its own, as on its page (`e/<id>.html`, see [`crate::site`]),
+    /// not within the list of days. Said by the URL's path, not its query.
+    pub alone: bool,
 }
 
 /// The options of an embedded view, kept in its URL: `embed=1`, `search=0`, `theme=`.
@@ -254,6 +257,7 @@ mod tests {
             day: Some(DayFilter::Range("2026-02-18".into(), "2026-02-24".into())),
             entry: Some("what-is-x".into()),
             embed: None,
+            alone: false,
         };
         assert_eq!(View::from_url(&view.search_string(), &view.hash_string()), view);
         assert_eq!(View::default().search_string(), "");

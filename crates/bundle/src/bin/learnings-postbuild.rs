@@ -1,5 +1,6 @@
 //! Command line: `learnings-postbuild <site-dir>`, run by Trunk's post_build hook on its staging
-//! directory: adds the Content-Security-Policy to index.html and the precache list to sw.js.
+//! directory (after `learnings-render`): adds the Content-Security-Policy to every page and the
+//! precache list to sw.js.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     match learnings_bundle::postbuild::run(&dir) {
         Ok(precache) => {
             eprintln!(
-                "learnings-postbuild: CSP in index.html; {} files precached as version {} in sw.js",
+                "learnings-postbuild: CSP in every page; {} files precached as version {} in sw.js",
                 precache.files.len(),
                 precache.version
             );

@@ -1,0 +1,19 @@
+//! Whether the app has taken the page over: false during its first render, which adopts the
+//! prerendered page and so must not move anything (no scrolling, no focus).
+
+use std::cell::Cell;
+
+thread_local! {
+    static TAKEN_OVER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the first render done; the root component calls it from its first effect, which Yew
+/// runs after those of every component below it.
+pub fn mark_taken_over() {
+    TAKEN_OVER.with(|t| t.set(true));
+}
+
+/// Whether the first render is done.
+pub fn taken_over() -> bool {
+    TAKEN_OVER.with(Cell::get)
+}
