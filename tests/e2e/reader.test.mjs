@@ -212,7 +212,7 @@ describe('bad bundles get a clear message and a Retry button', { timeout: 120_00
     const site = copySite({ files: { 'learnings.json': content } });
     const server = await startServer({ root: site.dir });
     try {
-      const { page } = await openApp(browser, server.url, { ready: '[role="alert"]' });
+      const { page } = await openApp(browser, server.url, { ready: '[role="alert"]', takeOver: false });
       assert.match(await page.locator('[role="alert"]').textContent(), expected);
       assert.equal(await page.locator('[role="alert"] button').textContent(), 'Retry');
     } finally {

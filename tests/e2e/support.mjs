@@ -97,15 +97,16 @@ export function fixtureSite() {
 
 /**
  * Opens `url` in its own context (see `openPage`), at `viewport` size when given, and waits
- * for `ready` to show and for the app to have taken the prerendered page over (the entries show
- * before it runs).
+ * for `ready` to show and, unless `takeOver` is false, for the app to have taken the
+ * prerendered page over (the entries show before it runs).
  * @returns {Promise<{ page: import('playwright-core').Page, consoleErrors: string[], pageErrors: string[] }>}
  */
-export async function openApp(browser, url, { ready = 'article.entry', viewport, timeout = 20_000 } = {}) {
+export async function openApp(browser, url, { ready = 'article.entry', viewport, timeout = 20_000, takeOver = true } = {}) {
   const opened = await openPage(browser, url);
   if (viewport) await opened.page.setViewportSize(viewport);
   await opened.page.waitForSelector(ready, { timeout });
-  await opened.page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout });
+  // Without a bundle there is nothing to take over with: the prerendered page stays.
+  if (takeOver) await opened.page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout });
   return opened;
 }
 
