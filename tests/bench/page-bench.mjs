@@ -55,6 +55,12 @@ async function load(browser, url) {
     null,
     { timeout: FIRST_PAINT_TIMEOUT, polling: 50 },
   );
+  // Prerendered entries paint before the bundle arrives; the timings below need the app running.
+  await page.waitForFunction(
+    () => document.documentElement.dataset.app === 'ready' || document.querySelector('[role="alert"]'),
+    null,
+    { timeout: FIRST_PAINT_TIMEOUT, polling: 50 },
+  );
   const timing = await page.evaluate(() => {
     const bundle = performance
       .getEntriesByType('resource')
