@@ -463,3 +463,13 @@ fn contractions_and_fillers_are_not_required() {
     assert_eq!(complete(&entries, "why can't I await a context manager"), ["await"]);
     assert_eq!(complete(&entries, "what's the best way to not block the loop"), ["loop"]);
 }
+
+#[test]
+fn pasted_text_matches_its_words_as_written() {
+    let entries = vec![entry("sort", "2026-02-24", "How do you sort a list?", vec![paragraph("Call sorted().")])];
+    assert_eq!(complete(&entries, "sorts list "), ["sort"], "typed: other forms too");
+    let pasted = "sorts list one two three four five six seven ";
+    assert!(complete(&entries, pasted).is_empty(), "more than eight terms: only the words as written");
+    assert_eq!(complete(&entries, "sort list one two three four five six seven "), Vec::<String>::new());
+    assert!(!search(&Index::new(&entries), pasted).hits.is_empty(), "still ranked by the words it has");
+}

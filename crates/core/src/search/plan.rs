@@ -77,7 +77,14 @@ pub(crate) struct WordMatch {
 struct Tools {
     matcher: Option<SkimMatcherV2>,
     english: English,
+    /// Whether words are also looked up in other forms, synonyms and halves: not for a query
+    /// of more than [`MAX_REWORDED_TERMS`] distinct terms besides stop words, which is pasted
+    /// text rather than typed words.
+    reword: bool,
 }
+
+/// Most terms of a query whose words are looked up in other forms, synonyms and halves.
+const MAX_REWORDED_TERMS: usize = 8;
 
 impl WordMatch {
     fn new(index: &Index, tools: &Tools, text: &str, kind: Kind, open: bool, leniency: Leniency) -> WordMatch {
@@ -101,10 +108,11 @@ impl WordMatch {
         }
         // The first letters of a word being typed have no other forms worth the lookup.
         let forms = !open || text.len() > MIN_OPEN_FORMS;
+        let forms = forms && tools.reword;
         if leniency != Leniency::Exact && kind == Kind::Word && !is_stop_word(text) && forms {
             variants.extend(tools.english.variants(vocab, text).into_iter().map(|id| Variant { id, tier: Tier::Stem }));
         }
-        if leniency == Leniency::Typos && kind == Kind::Word {
+        if leniency == Leniency::Typos && kind == Kind::Word && tools.reword {
             let stem = tools.english.stem(text);
             let synonyms = synonyms::of(text, stem.as_deref()).filter_map(|word| vocab.find(word));
             variants.extend(synonyms.map(|id| Variant { id, tier: Tier::Synonym }));
@@ -271,7 +279,11 @@ pub(crate) struct Plan {
 
 /// Compiles `query` against `index`.
 pub(crate) fn compile(index: &Index, query: &Query) -> Plan {
-    let mut tools = Tools::default();
+    let mut distinct: Vec<String> = query.terms.iter().map(|t| t.text.to_lowercase()).collect();
+    distinct.retain(|t| !is_stop_word(t));
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut tools = Tools { reword: distinct.len() <= MAX_REWORDED_TERMS, ..Tools::default() };
     // `-ti` excludes `ti`, unless the collection has it as a command-line flag (`lsof -ti`).
     let (flags, excluded): (Vec<&Term>, Vec<&Term>) =
         query.excluded.iter().partition(|t| !t.quoted && is_flag_in(index, &t.text));
@@ -342,7 +354,7 @@ fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tool
             }
             let other_form = word.variants.iter().any(|v| v.tier == Tier::Stem);
             if lenient && *kind == Kind::Word && !word.has_direct_hit() && !other_form {
-                if let Some(halves) = split(index, tools, text) {
+                if let Some(halves) = tools.reword.then(|| split(index, tools, text)).flatten() {
                     plan.set_phrase(index, halves, Tier::Split.weight());
                 }
             }
