@@ -15,6 +15,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 
 import { markdownTable } from './table.mjs';
+import { inlineText } from '../inline-text.mjs';
 
 // Results each engine keeps per query, as rank_queries does for Learnings.
 const DEPTH = 20;
@@ -44,20 +45,6 @@ function readJson(file, what) {
   }
 }
 
-// The plain text of inline runs (README, "Bundle schema"): text, code, emphasis, strong, link, "break".
-function inlineText(runs) {
-  return runs
-    .map((run) => {
-      if (run === 'break') return '\n';
-      if ('text' in run) return run.text;
-      if ('code' in run) return run.code;
-      if ('emphasis' in run) return inlineText(run.emphasis);
-      if ('strong' in run) return inlineText(run.strong);
-      if ('link' in run) return inlineText(run.link.children);
-      throw new Error(`unknown inline run ${JSON.stringify(run)}`);
-    })
-    .join('');
-}
 
 // The prose and the code of answer blocks, each as a list of strings.
 function blockText(blocks, prose, code) {

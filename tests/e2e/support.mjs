@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { inlineText } from '../inline-text.mjs';
 import { openPage } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -24,20 +25,6 @@ export const DIST_DIR = path.resolve(process.env.DIST_DIR || path.join(REPO_ROOT
 
 /** The frozen copy of the six imported seed days: real text that edits to content/ never change. */
 export const SEED_CONTENT = path.join(REPO_ROOT, 'crates', 'bundle', 'tests', 'fixtures', 'seed-content');
-
-/** The plain text of inline runs, as `learnings_core::text::inline_text` derives it. */
-export function inlineText(inlines) {
-  return inlines
-    .map((run) => {
-      if (run === 'break') return '\n';
-      if ('text' in run) return run.text;
-      if ('code' in run) return run.code;
-      if ('emphasis' in run) return inlineText(run.emphasis);
-      if ('strong' in run) return inlineText(run.strong);
-      return inlineText(run.link.children);
-    })
-    .join('');
-}
 
 /**
  * The bundle a site serves, each entry with its question as plain text.
