@@ -10,6 +10,7 @@
 
 use std::cmp::Ordering;
 
+use super::coverage::Coverage;
 use super::index::{Index, SEPARATOR};
 use super::order::{pair, saturate, sort_by_u64_key};
 use super::phrase::TokenKind;
@@ -36,14 +37,13 @@ pub(crate) struct Scored {
     pub day: u32,
     /// The terms it matched, a bit each in query order.
     pub covered: u32,
-    /// How many of the query's words (stop words aside) it matched: more rank first.
-    pub coverage: u32,
+    /// Whether it has every word of the query (stop words aside): those rank first.
+    pub complete: bool,
 }
 
 impl Scored {
-    fn new(entry: u32, score: f32, day: u32, covered: u32, words: u32) -> Scored {
-        let coverage = (covered & words).count_ones();
-        Scored { entry, score, all_in_question: false, adjacency: 1.0, day, covered, coverage }
+    fn new(entry: u32, score: f32, day: u32, covered: u32) -> Scored {
+        Scored { entry, score, all_in_question: false, adjacency: 1.0, day, covered, complete: true }
     }
 }
 
@@ -60,11 +60,13 @@ pub(crate) struct Outcome {
     pub complete: usize,
 }
 
-/// The terms that count as the query's words, a bit each: all but stop words, unless the
-/// query is nothing but stop words.
+/// The terms that count as the query's words, a bit each: all but stop words and repeats of
+/// an earlier word, unless the query is nothing but stop words.
 pub(crate) fn words_mask(plan: &Plan) -> u32 {
-    let all = plan.terms.iter().enumerate().fold(0, |mask, (i, _)| mask | 1 << i);
-    let words = plan.terms.iter().enumerate().filter(|(_, t)| !t.stop_word).fold(0, |mask, (i, _)| mask | 1 << i);
+    let all = plan.terms.iter().enumerate().filter(|(_, t)| !t.repeat).fold(0, |mask, (i, _)| mask | 1 << i);
+    let words = (plan.terms.iter().enumerate())
+        .filter(|(_, t)| !t.stop_word && !t.repeat)
+        .fold(0, |mask, (i, _)| mask | 1 << i);
     if words == 0 {
         all
     } else {
@@ -111,7 +113,7 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
             if let Some(day) = accept(e, &mut outcome) {
                 outcome.total += 1;
                 if matched.len() < limit {
-                    matched.push(Scored::new(e, 0.0, day, 0, 0));
+                    matched.push(Scored::new(e, 0.0, day, 0));
                 }
             }
         }
@@ -135,13 +137,15 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
             let slot = acc.slots[e as usize];
             let all_in_question = required >= 2 && usize::from(slot.in_question) == required;
             let bonus = if all_in_question { ALL_IN_QUESTION } else { 1.0 };
-            let scored = Scored { all_in_question, ..Scored::new(e, slot.total * bonus, day, slot.covered, words) };
+            let scored = Scored { all_in_question, ..Scored::new(e, slot.total * bonus, day, slot.covered) };
             matched.push(scored);
         }
     }
     outcome.complete = matched.len();
     if matched.len() < PARTIAL_FILL && words.count_ones() >= 2 {
         add_partial_matches(acc, index, plan, words, &mut matched, &mut |e| accept(e, &mut outcome));
+        let coverage = Coverage::of(plan);
+        matched[outcome.complete..].iter_mut().for_each(|scored| coverage.discount(scored));
     }
     outcome.total = matched.len();
     rank(index, plan, &mut matched, limit);
@@ -171,15 +175,15 @@ fn add_partial_matches(
             continue;
         }
         if let Some(day) = accept(e) {
-            matched.push(Scored::new(e, slot.total, day, slot.covered, words));
+            matched.push(Scored::new(e, slot.total, day, slot.covered));
         }
     }
 }
 
-/// Best first: more of the query's words, then a higher score; ties newest day first, then in
-/// collection order.
+/// Best first: those with every word of the query, then a higher score (a partial match's is
+/// cut by the share of the query it lacks); ties newest day first, then in collection order.
 pub(crate) fn by_rank(a: &Scored, b: &Scored) -> Ordering {
-    b.coverage.cmp(&a.coverage).then(b.score.total_cmp(&a.score)).then(a.day.cmp(&b.day)).then(a.entry.cmp(&b.entry))
+    b.complete.cmp(&a.complete).then(b.score.total_cmp(&a.score)).then(a.day.cmp(&b.day)).then(a.entry.cmp(&b.entry))
 }
 
 fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {

@@ -1,5 +1,6 @@
 //! Why an entry scored as it did, in words, for tuning the ranking (feature `explain`).
 
+use super::coverage::Coverage;
 use super::eval::{phrase_score, Scored};
 use super::index::Index;
 use super::plan::{fuzzy_weight, Plan, TermPlan};
@@ -20,7 +21,11 @@ pub(crate) fn explain(index: &Index, plan: &Plan, scored: &Scored) -> Vec<String
     }
     let words = super::eval::words_mask(plan);
     if scored.covered & words != words {
-        lines.push(format!("has {} of the query's {} words", scored.coverage, words.count_ones()));
+        let (has, share) = ((scored.covered & words).count_ones(), Coverage::of(plan).share(scored.covered));
+        lines.push(format!(
+            "has {has} of the query's {} words, with this share of its rarity: ×{share:.3}",
+            words.count_ones()
+        ));
     }
     if scored.adjacency > 1.0 {
         lines.push(format!("terms next to each other in order: ×{:.2}", scored.adjacency));

@@ -42,6 +42,7 @@
 
 mod ascii;
 mod build;
+mod coverage;
 mod eval;
 #[cfg(feature = "explain")]
 mod explain;
@@ -214,7 +215,17 @@ impl SearchResults {
 impl Index {
     /// Runs `query` (see [`query`] for its syntax; any input is valid).
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
-        let plan = plan::compile(self, &query::parse(query));
+        let query = query::parse(query);
+        let results = self.run(plan::compile(self, &query), options);
+        // A punctuated term found nowhere as written (`pnpm-workspace.yaml`) is searched as
+        // its words: only then, so that this costs nothing on a keystroke that finds something.
+        match query.in_words() {
+            Some(words) if results.total == 0 => self.run(plan::compile(self, &words), options),
+            _ => results,
+        }
+    }
+
+    fn run(&self, plan: plan::Plan, options: &SearchOptions) -> SearchResults {
         let in_range: Vec<bool> = match &options.day_range {
             Some((from, to)) => {
                 let (from, to) = if from <= to { (from, to) } else { (to, from) };

@@ -238,9 +238,22 @@ pub(crate) struct TermPlan {
     pub stop_word: bool,
     /// Written in quotes: an exact phrase, required even in partial matches.
     pub quoted: bool,
+    /// The same word as an earlier term, maybe in another form (`blocking ... blocking`,
+    /// `make ... making`): matched the same, it counts once towards coverage.
+    pub repeat: bool,
 }
 
 impl TermPlan {
+    /// How rare the term is: its word's rarity, or its phrase's.
+    pub(crate) fn rarity(&self) -> f32 {
+        let word = self.word.as_ref().map_or(0.0, |w| w.idf);
+        if self.phrase.is_empty() {
+            word
+        } else {
+            word.max(self.phrase_idf)
+        }
+    }
+
     /// The matcher for the token a term ends with (for adjacency with the next term).
     pub(crate) fn last_token(&self) -> Option<&WordMatch> {
         self.phrase.last().or(self.word.as_ref())
@@ -296,6 +309,7 @@ pub(crate) fn compile(index: &Index, query: &Query) -> Plan {
     let mut terms: Vec<TermPlan> =
         typed.iter().filter_map(|t| compile_term(index, t, Leniency::Typos, &mut tools)).collect();
     join_adjacent_words(index, &tools, &mut terms);
+    mark_repeats(&tools, &mut terms);
     Plan {
         terms,
         excluded: excluded.into_iter().filter_map(|t| compile_term(index, t, Leniency::Exact, &mut tools)).collect(),
@@ -433,23 +447,41 @@ fn add_flag_letters(index: &Index, parts: &mut [WordMatch]) {
 }
 
 /// Two adjacent typed words that the collection writes as one (`time out`: `timeout`, `data
-/// set`: `datasets`) also match that word, each of them.
+/// set`: `datasets`) also match that word, each of them, and so do the synonyms of the word
+/// they make (`pull request`: `pr`).
 fn join_adjacent_words(index: &Index, tools: &Tools, terms: &mut [TermPlan]) {
     for i in 1..terms.len() {
         let (Some(left), Some(right)) = (terms[i - 1].single_word(), terms[i].single_word()) else { continue };
         // As written, or its stem as a word (`data sets`: `dataset`), by lookups alone.
         let joined = format!("{}{}", left.text, right.text);
         let stem = tools.english.stem(&joined);
-        let ids: Vec<u32> = [Some(joined.as_str()), stem.as_deref()]
+        let found = |w: &str, tier| index.vocab.find(w).map(|id| Variant { id, tier });
+        let mut variants: Vec<Variant> = [Some(joined.as_str()), stem.as_deref()]
             .into_iter()
             .flatten()
-            .filter_map(|w| index.vocab.find(w))
+            .filter_map(|w| found(w, Tier::Joined))
             .collect();
+        // And the synonyms of the joined word (`pull requests`: `pr`).
+        if tools.reword {
+            variants.extend(synonyms::of(&joined, stem.as_deref()).filter_map(|w| found(w, Tier::Synonym)));
+        }
         for term in &mut terms[i - 1..=i] {
             if let Some(word) = term.word.as_mut() {
-                word.add_variants(index, ids.iter().map(|&id| Variant { id, tier: Tier::Joined }).collect());
+                word.add_variants(index, variants.clone());
             }
         }
+    }
+}
+
+/// Marks the single words that repeat an earlier one of the query, as written or by stem.
+fn mark_repeats(tools: &Tools, terms: &mut [TermPlan]) {
+    let key = |term: &TermPlan| {
+        let word = term.single_word()?;
+        Some(tools.english.stem(&word.text).unwrap_or_else(|| word.text.clone()))
+    };
+    let keys: Vec<Option<String>> = terms.iter().map(key).collect();
+    for (i, term) in terms.iter_mut().enumerate() {
+        term.repeat = keys[i].is_some() && keys[..i].contains(&keys[i]);
     }
 }
 

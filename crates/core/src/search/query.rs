@@ -102,6 +102,47 @@ pub(crate) fn parse(input: &str) -> Query {
     query
 }
 
+impl Query {
+    /// The same query with every unquoted term that joins words with punctuation
+    /// (`pnpm-workspace.yaml`, `bufio.Scanner`) split into those words, as separate terms;
+    /// `None` if it has no such term. A file or identifier the collection writes otherwise
+    /// still finds the entries with its words.
+    pub(crate) fn in_words(&self) -> Option<Query> {
+        let mut terms = Vec::new();
+        let mut changed = false;
+        for term in &self.terms {
+            let words = word_runs(&term.text);
+            if term.quoted || words.len() < 2 {
+                terms.push(term.clone());
+                continue;
+            }
+            changed = true;
+            let last = words.len() - 1;
+            for (i, run) in words.into_iter().enumerate() {
+                let span = term.span.start + run.start..term.span.start + run.end;
+                let open = term.open && i == last && run.end == term.text.len();
+                push_capped(&mut terms, Term { text: term.text[run].to_string(), span, quoted: false, open });
+            }
+        }
+        changed.then(|| Query { terms, ..self.clone() })
+    }
+}
+
+/// The byte ranges of the runs of letters and digits of `text`.
+fn word_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.end == at => run.end = at + c.len_utf8(),
+            _ => runs.push(at..at + c.len_utf8()),
+        }
+    }
+    runs
+}
+
 fn push_capped(terms: &mut Vec<Term>, term: Term) -> bool {
     let fits = terms.len() < MAX_TERMS;
     if fits {
@@ -209,6 +250,17 @@ mod tests {
         assert_eq!(texts(&parse("what is chi-square?").terms), ["what", "is", "chi-square"]);
         assert_eq!(texts(&parse("... ?").terms), ["...", "?"]);
         assert_eq!(texts(&parse("client.post()").terms), ["client.post()"]);
+    }
+
+    #[test]
+    fn punctuated_terms_split_into_their_words() {
+        let q = parse("pnpm-workspace.yaml \"a.b\" x").in_words().unwrap_or_default();
+        assert_eq!(texts(&q.terms), ["pnpm", "workspace", "yaml", "a.b", "x"]);
+        assert_eq!(q.terms[2].span, 15..19);
+        assert!(q.terms[3].quoted, "quoted phrases stay whole");
+        let q = parse("bufio.Sc").in_words().unwrap_or_default();
+        assert!(q.terms[1].open, "the word being typed stays open");
+        assert!(parse("plain words -p").in_words().is_none());
     }
 
     #[test]

@@ -1,18 +1,23 @@
 //! Words that mean the same thing in a programmer's notes: a reader types `speed` where the
 //! entry says `performance`, `cap` for `limit`, `js` for `javascript`.
 //!
-//! Each group holds common abbreviations and near-synonyms of one notion; a typed word (or its
-//! stem) in a group also matches the group's other words as the collection writes them, below
-//! the word itself. Kept small and general on purpose: it is about how people phrase things,
+//! Each group holds common abbreviations and near-synonyms of one notion; a typed word in a
+//! group, or in another form of one of its words (`deleted` for `delete`, `throttled` for
+//! `throttle`), also matches the group's other words as the collection writes them, below the
+//! word itself. Two typed words the group writes as one (`pull request`) match it too. Kept small and general on purpose: it is about how people phrase things,
 //! not about any one collection.
+
+use std::sync::OnceLock;
+
+use super::stem::English;
 
 /// Groups of words taken for one another, folded. A word belongs to one group at most.
 const GROUPS: &[&[&str]] = &[
-    &["speed", "fast", "faster", "fastest", "quick", "slow", "slower", "performance", "perf"],
+    &["speed", "fast", "faster", "fastest", "quick", "slow", "slower", "performance", "perf", "speedup", "speedups"],
     &["limit", "cap", "throttle", "bound", "maximum", "restrict"],
     &["parallel", "concurrent", "concurrency", "parallelism", "simultaneous"],
     &["auto", "automatic", "automatically", "automate", "automation"],
-    &["delete", "remove", "erase"],
+    &["delete", "remove", "erase", "del"],
     &["error", "exception", "failure"],
     &["stop", "kill", "terminate", "abort", "interrupt"],
     &["launch", "spawn"],
@@ -21,6 +26,8 @@ const GROUPS: &[&[&str]] = &[
     &["dir", "directory", "folder"],
     &["doc", "docs", "documentation"],
     &["js", "javascript"],
+    &["go", "golang"],
+    &["monorepo", "monorepos", "workspace", "workspaces"],
     &["ts", "typescript"],
     &["py", "python"],
     &["k8s", "kubernetes"],
@@ -45,7 +52,7 @@ const GROUPS: &[&[&str]] = &[
     &["img", "image"],
     &["dedup", "dedupe", "deduplicate", "deduplication", "duplicate"],
     &["typo", "misspelling"],
-    &["pr", "prs"],
+    &["pr", "prs", "pullrequest", "pullrequests", "mr", "mergerequest"],
     &["mem", "memory", "ram"],
     &["cpu", "processor"],
     &["llm", "llms"],
@@ -59,14 +66,27 @@ const GROUPS: &[&[&str]] = &[
     &["test", "tests", "testing", "spec"],
 ];
 
-/// The other words of the group that `word` or, failing that, `stem` belongs to.
+/// The other words of the group that `word` belongs to or, failing that, a word of which has
+/// the English stem `stem` (that of `word`).
 pub(crate) fn of<'a>(word: &'a str, stem: Option<&'a str>) -> impl Iterator<Item = &'static str> + 'a {
-    let group = group_of(word).or_else(|| stem.and_then(group_of));
+    let group = group_of(word).or_else(|| stem.and_then(group_by_stem));
     group.into_iter().flat_map(|g| g.iter().copied()).filter(move |&w| w != word)
 }
 
 fn group_of(word: &str) -> Option<&'static [&'static str]> {
     GROUPS.iter().copied().find(|group| group.contains(&word))
+}
+
+/// The group one of whose words has the stem `stem`. The groups' stems are worked out once,
+/// on first use (a few hundred words).
+fn group_by_stem(stem: &str) -> Option<&'static [&'static str]> {
+    static STEMS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let english = English::default();
+        let stems = GROUPS.iter().enumerate().flat_map(|(g, group)| group.iter().map(move |w| (g, *w)));
+        stems.filter_map(|(g, w)| Some((english.stem(w)?, g))).collect()
+    });
+    stems.iter().find(|(s, _)| s == stem).map(|&(_, g)| GROUPS[g])
 }
 
 #[cfg(test)]
@@ -89,5 +109,6 @@ mod tests {
         assert!(of("capping", Some("cap")).any(|w| w == "limit"));
         assert!(of("speed", None).all(|w| w != "speed"), "not the word itself");
         assert_eq!(of("banana", Some("banana")).count(), 0);
+        assert!(of("deleted", Some("delet")).any(|w| w == "del"), "another form of a group's word");
     }
 }
