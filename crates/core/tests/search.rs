@@ -473,3 +473,70 @@ fn pasted_text_matches_its_words_as_written() {
     assert_eq!(complete(&entries, "sort list one two three four five six seven "), Vec::<String>::new());
     assert!(!search(&Index::new(&entries), pasted).hits.is_empty(), "still ranked by the words it has");
 }
+
+#[test]
+fn a_partial_match_with_the_query_s_rare_word_outranks_one_with_its_common_words() {
+    let python = |id: &str, question: &str| entry(id, "2026-02-20", question, vec![paragraph("Python code.")]);
+    let entries = vec![
+        python("profile", "How do I profile Python code?"),
+        python("format", "How do I format Python code?"),
+        python("lint", "How do I lint Python code?"),
+        entry("bloom", "2026-02-19", "What does a Bloom filter trade away?", vec![paragraph("Exactness.")]),
+    ];
+    let index = Index::new(&entries);
+    // No entry has all three; `python` and `code` are in most entries, `bloom` in one.
+    let results = search(&index, "python code bloom");
+    assert_eq!(results.complete, 0);
+    assert_eq!(ids(&entries, &results)[0], "bloom", "{:?}", ids(&entries, &results));
+    assert_eq!(results.hits[0].missing, ["python", "code"]);
+}
+
+#[test]
+fn a_word_repeated_in_another_form_counts_once() {
+    let entries = vec![
+        entry("retry", "2026-02-24", "How do I retry a request?", vec![paragraph("Loop with a counter.")]),
+        entry("backoff", "2026-02-23", "What is exponential backoff?", vec![paragraph("Doubling the wait.")]),
+    ];
+    let index = Index::new(&entries);
+    let results = search(&index, "retry retrying backoff");
+    assert_eq!(results.complete, 0);
+    let missing: Vec<&[String]> = results.hits.iter().map(|h| h.missing.as_slice()).collect();
+    assert!(missing.contains(&["retry".to_string()].as_slice()), "listed once: {missing:?}");
+    assert!(missing.contains(&["backoff".to_string()].as_slice()), "{missing:?}");
+}
+
+#[test]
+fn other_forms_of_a_synonym_and_two_words_it_joins_match() {
+    let entries = vec![
+        entry("branch", "2026-02-24", "How do I delete a branch?", vec![paragraph("git branch -d.")]),
+        entry("limit", "2026-02-23", "How do I limit requests per second?", vec![paragraph("A token bucket.")]),
+        entry("pr", "2026-02-22", "Who reviews a PR?", vec![paragraph("A maintainer.")]),
+        entry("defer", "2026-02-21", "When does Go run a defer?", vec![paragraph("At function return.")]),
+    ];
+    assert_eq!(complete(&entries, "erased branch "), ["branch"], "erased: erase, of the group of delete");
+    assert_eq!(complete(&entries, "throttled requests "), ["limit"], "throttled: throttle, of the group of limit");
+    assert_eq!(complete(&entries, "merge request reviews "), ["pr"], "merge request: mergerequest, a PR");
+    assert_eq!(complete(&entries, "golang defer "), ["defer"]);
+}
+
+#[test]
+fn a_file_or_identifier_found_nowhere_is_searched_as_its_words() {
+    let entries = vec![
+        entry("lock", "2026-02-24", "Should a Cargo project commit its lock file?", vec![paragraph("Binaries do.")]),
+        entry("toml", "2026-02-23", "Where is the manifest?", vec![paragraph("In the toml file.")]),
+    ];
+    let index = Index::new(&entries);
+    let results = search(&index, "Cargo.lock");
+    assert_eq!(ids(&entries, &results), ["lock"], "as `cargo` and `lock`");
+    assert_eq!(results.complete, 1);
+    let results = search(&index, "Cargo.toml");
+    assert_eq!(results.complete, 0, "no entry has both words");
+    assert_eq!(ids(&entries, &results).len(), 2);
+    assert!(search(&index, "\"cargo.lock\"").hits.is_empty(), "a quoted phrase stays strict");
+}
+
+#[test]
+fn a_reader_s_filler_words_are_not_required() {
+    let entries = vec![entry("kill", "2026-02-24", "What does SIGKILL do to a process?", vec![paragraph("Ends it.")])];
+    assert_eq!(complete(&entries, "what actually happens to everything on sigkill"), ["kill"]);
+}

@@ -4,8 +4,9 @@
 //! Every term but stop words must match (`how`, `the` only rank), and terms are evaluated from
 //! the cheapest to the dearest, each only over the entries that matched all terms before it;
 //! phrases are verified on those entries' token sequences. When fewer than [`PARTIAL_FILL`]
-//! entries have every term, the entries with some of them follow, those with more of the
-//! query's words first (quoted phrases, exclusions and `day:` filters stay strict).
+//! entries have every term, the entries with some of them follow, each scored down by the
+//! share of the query it lacks (see [`super::coverage`]; quoted phrases, exclusions and
+//! `day:` filters stay strict).
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
 use std::cmp::Ordering;

@@ -13,9 +13,12 @@
 //!   an unclosed quote is dropped, a bad date is searched as text. Trailing sentence
 //!   punctuation is not part of a term. At most 16 terms of at most 128 characters count.
 //! - **Partial matches.** When fewer than ten entries have every term, the entries with some
-//!   of them follow, those with more of the query's words first; [`SearchResults::complete`]
-//!   says how many have them all and [`Hit::missing`] which words each of the others lacks.
-//!   Quoted phrases, exclusions and `day:` filters stay strict.
+//!   of them follow, each one's score cut by the share of the query's rarity it lacks (so
+//!   lacking a common extra word costs little, lacking the rare topic word much; a word
+//!   repeated in another form counts once); [`SearchResults::complete`] says how many have
+//!   them all and [`Hit::missing`] which words each of the others lacks. Quoted phrases,
+//!   exclusions and `day:` filters stay strict. A query that finds nothing is searched again
+//!   with its punctuated terms as their words (`pnpm-workspace.yaml`).
 //!
 //! - **Matching.** Each term is matched against each entry's question, answer text, code and
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
