@@ -540,3 +540,24 @@ fn a_reader_s_filler_words_are_not_required() {
     let entries = vec![entry("kill", "2026-02-24", "What does SIGKILL do to a process?", vec![paragraph("Ends it.")])];
     assert_eq!(complete(&entries, "what actually happens to everything on sigkill"), ["kill"]);
 }
+
+#[test]
+fn a_phrasal_verb_finds_the_noun_it_makes() {
+    let entries = vec![
+        entry("shutdown", "2026-02-24", "What runs at shutdown?", vec![paragraph("The exit handlers.")]),
+        entry("setup", "2026-02-23", "Is the setup idempotent?", vec![paragraph("Yes.")]),
+    ];
+    assert_eq!(complete(&entries, "shutting down "), ["shutdown"]);
+    assert_eq!(complete(&entries, "setting up "), ["setup"]);
+}
+
+#[test]
+fn a_short_word_or_stop_word_is_not_matched_inside_other_words() {
+    let entries = vec![
+        entry("return", "2026-02-24", "What does return do in a generator?", vec![paragraph("Stops it.")]),
+        entry("then", "2026-02-23", "What comes then?", vec![paragraph("Nothing.")]),
+    ];
+    let index = Index::new(&entries);
+    assert!(search(&index, "turn ").hits.is_empty(), "`turn` is not an abbreviation of `return`");
+    assert!(search(&index, "them ").hits.is_empty(), "a stop word matches without typos: not `then`");
+}

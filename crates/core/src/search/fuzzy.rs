@@ -15,8 +15,9 @@ use super::tokenize::{for_each_chunk, is_separator};
 use super::vocab::{char_mask, to_u32};
 
 /// Shortest typed word (in characters) matched fuzzily: shorter ones are subsequences of
-/// nearly everything.
-pub(crate) const MIN_CHARS: usize = 3;
+/// nearly everything, and a short English word is more often inside another word than an
+/// abbreviation (`turn` in `return`, `port` in `support`).
+pub(crate) const MIN_CHARS: usize = 5;
 
 /// Minimum match quality: the matcher's score relative to the pattern matching itself.
 /// Below it a match is a scattered coincidence (`sed` in "s-ome ... d-ay") rather than an

@@ -93,7 +93,8 @@ impl WordMatch {
         let exact = vocab.find(text);
         let prefix = if open && !punct { vocab.prefix_range(text) } else { 0..0 };
         let mut variants = Vec::new();
-        if leniency == Leniency::Typos && !punct {
+        // A stop word is typed on purpose and short: its typos (`them`: `then`, `the`) are noise.
+        if leniency == Leniency::Typos && !punct && !is_stop_word(text) {
             let chars = text.chars().count();
             let mut typos = typo::candidates(vocab, text, typo::max_edits(chars), open);
             if typos.len() > MAX_TYPO_MATCHES {
@@ -447,16 +448,19 @@ fn add_flag_letters(index: &Index, parts: &mut [WordMatch]) {
 }
 
 /// Two adjacent typed words that the collection writes as one (`time out`: `timeout`, `data
-/// set`: `datasets`) also match that word, each of them, and so do the synonyms of the word
+/// set`: `datasets`, `cleaned up`: `cleanup`) also match that word, each of them, and so do the synonyms of the word
 /// they make (`pull request`: `pr`).
 fn join_adjacent_words(index: &Index, tools: &Tools, terms: &mut [TermPlan]) {
     for i in 1..terms.len() {
         let (Some(left), Some(right)) = (terms[i - 1].single_word(), terms[i].single_word()) else { continue };
-        // As written, or its stem as a word (`data sets`: `dataset`), by lookups alone.
+        // As written, or its stem as a word (`data sets`: `dataset`), or the first word's stem
+        // joined to the second (`cleaned up`: `cleanup`, `shutting down`: `shutdown`), by
+        // lookups alone.
         let joined = format!("{}{}", left.text, right.text);
         let stem = tools.english.stem(&joined);
+        let verb = tools.english.stem(&left.text).filter(|s| *s != left.text).map(|s| s + &right.text);
         let found = |w: &str, tier| index.vocab.find(w).map(|id| Variant { id, tier });
-        let mut variants: Vec<Variant> = [Some(joined.as_str()), stem.as_deref()]
+        let mut variants: Vec<Variant> = [Some(joined.as_str()), stem.as_deref(), verb.as_deref()]
             .into_iter()
             .flatten()
             .filter_map(|w| found(w, Tier::Joined))
