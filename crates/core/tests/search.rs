@@ -561,3 +561,18 @@ fn a_short_word_or_stop_word_is_not_matched_inside_other_words() {
     assert!(search(&index, "turn ").hits.is_empty(), "`turn` is not an abbreviation of `return`");
     assert!(search(&index, "them ").hits.is_empty(), "a stop word matches without typos: not `then`");
 }
+
+#[test]
+fn a_word_of_the_collection_is_taken_as_typed_unless_a_neighbour_is_far_more_common() {
+    let mut entries = vec![
+        entry("exits", "2026-02-24", "What runs when a process exits?", vec![paragraph("atexit handlers.")]),
+        entry("exist", "2026-02-23", "Why do async with blocks exist?", vec![paragraph("For cleanup.")]),
+        entry("typo", "2026-02-22", "Can a retriever recieve batches?", vec![paragraph("Yes.")]),
+    ];
+    let receive = |i: usize| entry(&format!("r{i}"), "2026-02-21", "How do sockets receive data?", vec![]);
+    entries.extend((0..12).map(receive));
+    let index = Index::new(&entries);
+    assert_eq!(ids(&entries, &search(&index, "exits ")), ["exits"], "not `exist`, which is as rare");
+    let found = ids(&entries, &search(&index, "recieve "));
+    assert_eq!(found.len(), 13, "`receive` is far more common than the misspelling: {found:?}");
+}

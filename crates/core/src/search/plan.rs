@@ -22,6 +22,12 @@ use super::typo;
 /// collection; past a few dozen they are noise that costs time on every keystroke.
 const MAX_TYPO_MATCHES: usize = 24;
 
+/// How many times as common as a typed word that the collection holds one of its typo
+/// neighbours must be to be taken for it. A word of the collection was most likely typed on
+/// purpose (`exits` is not `exist`); a rare one next to a much more common one may be a
+/// misspelling that some entry shares.
+const TYPO_ODDS: usize = 10;
+
 /// Shortest typed word (in characters) looked for as two words of the entry (`wakeups` as
 /// `wake up`); each half has at least [`MIN_SPLIT_PART`].
 const MIN_SPLIT_CHARS: usize = 5;
@@ -97,6 +103,10 @@ impl WordMatch {
         if leniency == Leniency::Typos && !punct && !is_stop_word(text) {
             let chars = text.chars().count();
             let mut typos = typo::candidates(vocab, text, typo::max_edits(chars), open);
+            if let Some(id) = exact {
+                let own = index.df(id);
+                typos.retain(|m| index.df(m.id) >= TYPO_ODDS * own);
+            }
             if typos.len() > MAX_TYPO_MATCHES {
                 let rarity = |id| u32::MAX - saturate(index.df(id));
                 sort_by_u64_key(&mut typos, |m| pair(u32::from(m.edits) << 1 | u32::from(m.prefix), rarity(m.id)));
