@@ -221,9 +221,11 @@ impl Index {
         let query = query::parse(query);
         let results = self.run(plan::compile(self, &query), options);
         // A punctuated term found nowhere as written (`pnpm-workspace.yaml`) is searched as
-        // its words: only then, so that this costs nothing on a keystroke that finds something.
+        // its words: only then, so that this costs nothing on a keystroke that finds something,
+        // and only for typed words, not pasted text (which would pay twice).
+        let typed = query.terms.len() <= plan::MAX_REWORDED_TERMS;
         match query.in_words() {
-            Some(words) if results.total == 0 => self.run(plan::compile(self, &words), options),
+            Some(words) if results.total == 0 && typed => self.run(plan::compile(self, &words), options),
             _ => results,
         }
     }

@@ -90,7 +90,7 @@ struct Tools {
 }
 
 /// Most terms of a query whose words are looked up in other forms, synonyms and halves.
-const MAX_REWORDED_TERMS: usize = 8;
+pub(crate) const MAX_REWORDED_TERMS: usize = 8;
 
 impl WordMatch {
     fn new(index: &Index, tools: &Tools, text: &str, kind: Kind, open: bool, leniency: Leniency) -> WordMatch {
