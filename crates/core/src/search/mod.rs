@@ -23,13 +23,14 @@
 //! - **Matching.** Each term is matched against each entry's question, answer text, code and
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
 //!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
-//!   edit); in another English form (`sorting` finds `sort`, `libraries` finds `library`:
+//!   edit; not for stop words, and for a word the collection holds only towards words ten
+//!   times as common); in another English form (`sorting` finds `sort`, `libraries` finds `library`:
 //!   Snowball stems); by a common synonym or abbreviation (`speed` finds `performance`,
 //!   `js` finds `javascript`); written as one word or two (`wakeups` finds `wake up`, `time out`
 //!   finds `timeout`); with other punctuation between its words (`ctrl-c` finds `Ctrl+C`
 //!   and `ctrl c`); a short flag by its option letters (`-it` finds `-ti`); and, when the
-//!   word itself is not in the collection, as a fuzzy subsequence of a question (`bktree`,
-//!   `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
+//!   word itself is not in the collection and has five letters or more, as a fuzzy
+//!   subsequence of a question (`bktree`, `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
 //!   `café`). Identifiers are split into their camelCase and snake_case parts and also kept
 //!   whole; a term with punctuation (`asyncio.to_thread`, `__enter__`, `Generator[str]`, `-p`)
 //!   matches that exact sequence. Text without spaces (Chinese, Japanese) is indexed
