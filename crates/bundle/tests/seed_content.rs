@@ -62,10 +62,14 @@ fn questions_are_verbatim_and_in_seed_order() {
 }
 
 /// Lines the dump broke and the content repairs, as (seed text, restored text).
-const REPAIRS: [(&str, &str); 3] = [
+const REPAIRS: [(&str, &str); 4] = [
     ("        line, err := r.ReadBytes('", "        line, err := r.ReadBytes('\\n') // blocking read"),
     ("') // blocking read", "        line, err := r.ReadBytes('\\n') // blocking read"),
     ("# data: {\"delta\":\"hi\"}", "# data: {\"delta\":\"hi\"}\\n\\n"),
+    (
+        "Python stdout is typically line-buffered on terminals (flushes on newline) and more fully buffered when piped/redirected. In token streams, printing partial tokens without can delay visible output unless you flush. Buffering exists to reduce syscall count (write calls), improving CPU efficiency and throughput. The same tradeoff appears in Go (bufio.Writer), C (setvbuf), Rust (BufWriter), and Node/TypeScript streams: larger buffers reduce overhead but can increase per-token display latency.",
+        "printing partial tokens without \\n can delay visible output",
+    ),
 ];
 
 #[test]
