@@ -8,13 +8,13 @@ mod support;
 
 use learnings_core::date::MONTHS;
 use learnings_core::text::{inline_text, visit_block_text};
-use learnings_core::Bundle;
+use learnings_core::{Bundle, SiteInfo};
 
 /// The six imported days as they were restored from the seed.
 const SEED_CONTENT: &str = "tests/fixtures/seed-content";
 
 fn bundle() -> Bundle {
-    support::build(SEED_CONTENT, None).bundle
+    support::build(SEED_CONTENT, &SiteInfo::default()).bundle
 }
 
 fn seed() -> String {
@@ -135,8 +135,9 @@ fn sources_are_links() {
 
 #[test]
 fn builds_are_byte_identical() {
-    let a = support::build(SEED_CONTENT, Some("https://example.org/l/"));
-    let b = support::build(SEED_CONTENT, Some("https://example.org/l/"));
+    let site = SiteInfo { url: Some("https://example.org/l/".into()), ..SiteInfo::default() };
+    let a = support::build(SEED_CONTENT, &site);
+    let b = support::build(SEED_CONTENT, &site);
     assert_eq!(a.json, b.json);
     assert_eq!(a.feed, b.feed);
 }
