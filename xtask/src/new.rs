@@ -52,8 +52,7 @@ pub fn add_entry(content: &Path, day: &str, question: &str) -> Result<PathBuf, S
 }
 
 /// The answer line of a new entry, for its author to replace.
-const PLACEHOLDER: &str =
-    "Answer in a few sentences (Markdown; code in fenced blocks with a language tag, e.g. ```bash).";
+const PLACEHOLDER: &str = "Answer in a few sentences: Markdown, with code in fenced blocks tagged with their language.";
 
 /// The day file and line of the question whose id is `id`, if any: every `## ` heading outside
 /// fenced code in the content folder's day files.
