@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use learnings_core::count::count;
 use learnings_core::date::human_date;
 use learnings_core::search::{Index, SearchOptions, SearchResults};
 use learnings_core::site::Page;
@@ -138,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         return html! {
             <ContextProvider<SiteLinks> context={links}>
             <div class="embedded">
-                <a class="open-full" href={absolute_url(&full)} target="_blank" rel="noopener noreferrer">{ "Open in Learnings ↗" }</a>
+                <a class="open-full" href={absolute_url(&full)} target="_blank" rel="noopener noreferrer">{ format!("Open in {} ↗", props.bundle.site.title) }</a>
                 { body }
             </div>
             </ContextProvider<SiteLinks>>
@@ -149,8 +150,8 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<SiteLinks> context={links}>
             <a class="skip-link" href="#main">{ "Skip to entries" }</a>
             <header class="site-header">
-                <h1><a href={home}>{ "Learnings" }</a></h1>
-                <p class="tagline">{ TAGLINE }</p>
+                <h1><a href={home}>{ props.bundle.site.title.clone() }</a></h1>
+                <p class="tagline">{ props.bundle.site.tagline.clone() }</p>
                 <div class="tools needs-app">
                     <button type="button" class="theme-toggle" onclick={on_theme}
                         aria-label={format!("Theme: {} (change)", theme.name())}>{ theme.name() }</button>
@@ -170,9 +171,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<SiteLinks>>
     }
 }
-
-/// What the site is, under its title on every page.
-pub const TAGLINE: &str = "Short today-I-learned entries, searchable as you type.";
 
 /// The absolute URL of `view` on this site.
 fn absolute_url(view: &View) -> String {
@@ -330,11 +328,10 @@ fn Reader(props: &ReaderProps) -> Html {
     } else if searching {
         match results.as_ref().map(|r| r.total) {
             None => "Preparing search…".to_string(),
-            Some(1) => "1 result".to_string(),
-            Some(n) => format!("{n} results"),
+            Some(n) => count(n, "result", "results"),
         }
     } else {
-        format!("{} entries", entries.len())
+        count(entries.len(), "entry", "entries")
     };
     let related = RelatedSource { bundle: props.bundle.clone(), index: (*index).clone() };
     html! {

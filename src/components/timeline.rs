@@ -9,7 +9,13 @@
 //! its cells carry only their shade and a date tooltip. The list offers every day with its
 //! count to everyone. So a keystroke touches a heatmap cell only when its shade changes, not
 //! the 371 labels a count in each would rewrite.
+//!
+//! On a narrow screen both sit in a closed `<details>` under a one-line summary, so the first
+//! entry shows on the first screen; from the two-column width up the stylesheet shows them open
+//! and hides the summary (`::details-content`). A disclosure needs no script, so the page the
+//! build renders and the one the app takes over are the same.
 
+use learnings_core::count::{count, noun};
 use learnings_core::date::{days_between, human_date, human_month, weekday};
 use learnings_core::view::DayFilter;
 use yew::prelude::*;
@@ -48,7 +54,6 @@ fn level(count: u32, max: u32) -> u32 {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let max = props.days.iter().map(|(_, c)| *c).max().unwrap_or(0);
-    let noun = |count: u32| if count == 1 { "entry" } else { "entries" };
     let selected = |day: &str| props.filter.as_ref().is_some_and(|f| f.contains(day));
     // Clicks are handled once, on the <nav>: hundreds of cells re-render on every keystroke.
     let onclick = {
@@ -72,38 +77,41 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let open_month = focus.get(..7).unwrap_or_default().to_string();
     html! {
         <nav class="timeline needs-app" aria-label="Days" {onclick}>
-            <div class="heatmap" aria-hidden="true">
-                { for heatmap.iter().map(|cell| match cell {
-                    Some((day, count)) => html! {
-                        <span class={classes!("heat", selected(day).then_some("selected"))} data-day={day.clone()}
-                            data-level={level(*count, max).to_string()} title={human_date(day)}></span>
-                    },
-                    None => html! { <span></span> },
+            <details class="timeline-days">
+                <summary>{ "Browse by day" }<span class="count">{ count(props.days.len(), "day", "days") }</span></summary>
+                <div class="heatmap" aria-hidden="true">
+                    { for heatmap.iter().map(|cell| match cell {
+                        Some((day, count)) => html! {
+                            <span class={classes!("heat", selected(day).then_some("selected"))} data-day={day.clone()}
+                                data-level={level(*count, max).to_string()} title={human_date(day)}></span>
+                        },
+                        None => html! { <span></span> },
+                    }) }
+                </div>
+                { for months.iter().map(|(month, days)| {
+                    let month_name = human_month(month);
+                    let total: u32 = days.iter().map(|(_, c)| c).sum();
+                    let open = *month == open_month;
+                    html! {
+                        <div class="month">
+                            <button type="button" class="month-label" data-month={month.clone()}
+                                aria-pressed={(props.filter == Some(DayFilter::Month(month.clone()))).to_string()}
+                                aria-expanded={open.to_string()}><span>{ month_name }</span><span class="count">{ total.to_string() }</span></button>
+                            if open {
+                            <ul class="day-list">
+                                { for days.iter().map(|(day, count)| html! {
+                                    <li><button type="button" class="day-pick" data-day={day.clone()}
+                                        data-level={level(*count, max).to_string()} aria-pressed={selected(day).to_string()}>
+                                        <span class="day-name">{ human_date(day) }</span>
+                                        <span class="count">{ count.to_string() }<span class="visually-hidden">{ format!(" {}", noun(*count as usize, "entry", "entries")) }</span></span>
+                                    </button></li>
+                                }) }
+                            </ul>
+                            }
+                        </div>
+                    }
                 }) }
-            </div>
-            { for months.iter().map(|(month, days)| {
-                let month_name = human_month(month);
-                let total: u32 = days.iter().map(|(_, c)| c).sum();
-                let open = *month == open_month;
-                html! {
-                    <div class="month">
-                        <button type="button" class="month-label" data-month={month.clone()}
-                            aria-pressed={(props.filter == Some(DayFilter::Month(month.clone()))).to_string()}
-                            aria-expanded={open.to_string()}><span>{ month_name }</span><span class="count">{ total.to_string() }</span></button>
-                        if open {
-                        <ul class="day-list">
-                            { for days.iter().map(|(day, count)| html! {
-                                <li><button type="button" class="day-pick" data-day={day.clone()}
-                                    data-level={level(*count, max).to_string()} aria-pressed={selected(day).to_string()}>
-                                    <span class="day-name">{ human_date(day) }</span>
-                                    <span class="count">{ count.to_string() }<span class="visually-hidden">{ format!(" {}", noun(*count)) }</span></span>
-                                </button></li>
-                            }) }
-                        </ul>
-                        }
-                    </div>
-                }
-            }) }
+            </details>
         </nav>
     }
 }

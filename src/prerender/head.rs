@@ -1,14 +1,10 @@
 //! Each page's `<head>`: its title, description, and the Open Graph and Twitter card tags that
 //! link previews read. Every value is escaped: content never becomes markup.
 
+use learnings_core::count::count;
 use learnings_core::date::{human_date, human_month};
 use learnings_core::site::{description, Page};
 use learnings_core::Bundle;
-
-use crate::app::TAGLINE;
-
-/// The site's name, in titles and `og:site_name`.
-pub const SITE_NAME: &str = "Learnings";
 
 /// What a page's head says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +13,8 @@ pub struct PageMeta {
     pub title: String,
     /// The meta description and `og:description`: plain text.
     pub description: String,
+    /// The site's name (`og:site_name`).
+    pub site_name: String,
     /// `og:type`: `article` for an entry, `website` otherwise.
     pub kind: &'static str,
     /// The entry's day (`article:published_time`).
@@ -26,8 +24,11 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
-    /// The head of `page`; `site_url` (ending in `/`) makes its canonical URL.
+    /// The head of `page`, named as the bundle's site; `site_url` (ending in `/`) makes its
+    /// canonical URL.
     pub fn of(bundle: &Bundle, page: &Page, site_url: Option<&str>) -> PageMeta {
+        let site = &bundle.site;
+        let site_name = site.title.clone();
         let url = site_url.map(|base| match page {
             Page::Home => base.to_string(),
             _ => format!("{base}{}", page.path()),
@@ -40,27 +41,29 @@ impl PageMeta {
             (Page::Entry(_), Some(entry)) => PageMeta {
                 title: entry.question.clone(),
                 description: description(entry),
+                site_name,
                 kind: "article",
                 published: Some(entry.day.clone()),
                 url,
             },
             (Page::Month(month), _) => {
-                let count = bundle.entries.iter().filter(|e| e.day.starts_with(month.as_str())).count();
-                let noun = if count == 1 { "entry" } else { "entries" };
+                let n = bundle.entries.iter().filter(|e| e.day.starts_with(month.as_str())).count();
                 PageMeta {
-                    title: format!("{} · {SITE_NAME}", human_month(month)),
-                    description: format!("{count} {noun} from {}.", human_month(month)),
+                    title: format!("{} · {}", human_month(month), site.title),
+                    description: format!("{} from {}.", count(n, "entry", "entries"), human_month(month)),
+                    site_name,
                     kind: "website",
                     published: None,
                     url,
                 }
             }
             _ => PageMeta {
-                title: SITE_NAME.to_string(),
+                title: site.title.clone(),
                 description: match bundle.days.first() {
-                    Some(day) => format!("{TAGLINE} Newest: {}.", human_date(&day.date)),
-                    None => TAGLINE.to_string(),
+                    Some(day) => format!("{} Newest: {}.", site.tagline, human_date(&day.date)),
+                    None => site.tagline.clone(),
                 },
+                site_name,
                 kind: "website",
                 published: None,
                 url,
@@ -81,7 +84,7 @@ pub fn head_tags(meta: &PageMeta) -> String {
     tags.push(meta_tag("property", "og:title", &meta.title));
     tags.push(meta_tag("property", "og:description", &meta.description));
     tags.push(meta_tag("property", "og:type", meta.kind));
-    tags.push(meta_tag("property", "og:site_name", SITE_NAME));
+    tags.push(meta_tag("property", "og:site_name", &meta.site_name));
     if let Some(day) = &meta.published {
         tags.push(meta_tag("property", "article:published_time", day));
     }
@@ -119,6 +122,7 @@ mod tests {
     fn bundle(question: &str, answer: &str) -> Bundle {
         Bundle {
             schema_version: learnings_core::SCHEMA_VERSION,
+            site: learnings_core::SiteInfo { title: "Ada's <notes>".into(), ..Default::default() },
             days: vec![Day { date: "2026-02-24".into(), count: 1 }],
             entries: vec![Entry {
                 id: "x".into(),
@@ -141,12 +145,21 @@ mod tests {
             "<link rel=\"canonical\" href=\"https://example.org/til/e/x.html\">",
             "<meta property=\"og:url\" content=\"https://example.org/til/e/x.html\">",
             "<meta property=\"og:type\" content=\"article\">",
-            "<meta property=\"og:site_name\" content=\"Learnings\">",
+            "<meta property=\"og:site_name\" content=\"Ada&#39;s &lt;notes&gt;\">",
             "<meta property=\"article:published_time\" content=\"2026-02-24\">",
             "<meta name=\"twitter:card\" content=\"summary\">",
         ] {
             assert!(tags.contains(expected), "{expected} in\n{tags}");
         }
+    }
+
+    #[test]
+    fn the_home_page_is_titled_and_described_as_the_site() {
+        let mut b = bundle("Q?", "A.");
+        b.site.tagline = "Daily tidbits and small discoveries.".into();
+        let meta = PageMeta::of(&b, &Page::Home, None);
+        assert_eq!(meta.title, "Ada's <notes>");
+        assert_eq!(meta.description, "Daily tidbits and small discoveries. Newest: February 24, 2026.");
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! the home page over `index.html`, `m/YYYY-MM.html` for each month not wholly on the home page,
 //! `e/<id>.html` for each entry, `e/_shell.html` (the empty app at an entry page's depth, which
 //! the service worker serves for entry pages it has not cached), `robots.txt`, and with a site
-//! URL `sitemap.xml`. Every link is relative; absolute URLs (canonical, `og:url`, the sitemap)
-//! appear only when the site's URL is given, never guessed.
+//! URL `sitemap.xml`; and it names the pages' language and the web manifest as the bundle's
+//! site (from `learnings.toml`). Every link is relative; absolute URLs (canonical, `og:url`, the
+//! sitemap) appear only when the site's URL is given, never guessed.
 
 mod head;
+mod manifest;
 mod sitemap;
 mod template;
 
@@ -24,6 +26,7 @@ use yew::LocalServerRenderer;
 use crate::app::{App, AppProps};
 
 pub use head::{head_tags, PageMeta};
+pub use manifest::{named_manifest, MANIFEST_FILE};
 pub use sitemap::{robots_txt, sitemap_xml};
 pub use template::Template;
 
@@ -40,12 +43,13 @@ pub struct Written {
 }
 
 /// Renders every page of the site in `dir` (a finished build). `site_url` is the site's
-/// absolute URL ending in `/`, when known.
+/// absolute URL ending in `/`, when known; without it, the bundle's site URL (if any) is used.
 pub fn render_site(dir: &Path, site_url: Option<&str>) -> Result<Written, String> {
     let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
-    let template = Template::parse(&read("index.html")?)?;
     let json = read(BUNDLE_FILE)?;
     let bundle = Rc::new(decode_bundle(&json).map_err(|e| format!("{BUNDLE_FILE}: {e}"))?);
+    let site_url = site_url.or(bundle.site.url.as_deref());
+    let template = Template::parse(&read("index.html")?, &bundle.site.lang)?;
     let fingerprint = fingerprint(&json);
     let days = || bundle.entries.iter().map(|e| e.day.as_str());
     let months = older_months(days(), home_len(days()));
@@ -64,6 +68,9 @@ pub fn render_site(dir: &Path, site_url: Option<&str>) -> Result<Written, String
     let shell = PageMeta::of(&bundle, &Page::Home, None);
     write(dir, SHELL_PAGE, &template.page("../", &head_tags(&shell), None))?;
     write(dir, "robots.txt", &robots_txt(site_url))?;
+    if dir.join(MANIFEST_FILE).exists() {
+        write(dir, MANIFEST_FILE, &named_manifest(&read(MANIFEST_FILE)?, &bundle.site)?)?;
+    }
     if let Some(url) = site_url {
         write(dir, "sitemap.xml", &sitemap_xml(url, &pages))?;
     }
@@ -108,6 +115,13 @@ mod tests {
         entries.extend((0..250).map(|i| entry(&format!("old-{i}"), "2026-02-01", "old")));
         Bundle {
             schema_version: SCHEMA_VERSION,
+            site: learnings_core::SiteInfo {
+                title: "Ada's notes".into(),
+                tagline: "Daily tidbits and small discoveries.".into(),
+                lang: "en-GB".into(),
+                url: Some("https://example.org/".into()),
+                ..Default::default()
+            },
             days: vec![Day { date: "2026-03-01".into(), count: 1 }, Day { date: "2026-02-01".into(), count: 250 }],
             entries,
         }
@@ -125,17 +139,28 @@ mod tests {
     #[test]
     fn the_site_has_a_page_for_each_entry_and_each_month_beyond_home() {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let template = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Learnings</title>\
+        let template = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Learnings</title>\
                         <link rel=\"stylesheet\" href=\"./s.css\"></head><body><div id=\"app\"></div></body></html>";
         fs::write(dir.path().join("index.html"), template).expect("write the template");
         let json = serde_json::to_string(&bundle()).expect("encode");
         fs::write(dir.path().join(BUNDLE_FILE), &json).expect("write the bundle");
-        let written = render_site(dir.path(), Some("https://example.org/")).expect("the site renders");
+        fs::write(dir.path().join(MANIFEST_FILE), r#"{"name":"Learnings","display":"standalone"}"#).expect("manifest");
+        // The site's URL comes from the bundle when no `--site-url` overrides it.
+        let written = render_site(dir.path(), None).expect("the site renders");
         assert_eq!(written, Written { months: 1, entries: 251 });
         let read = |name: &str| fs::read_to_string(dir.path().join(name)).expect(name);
         let home = read("index.html");
         assert_eq!(home.matches("<article ").count(), 1, "the older day is not on the home page");
         assert!(home.contains("href=\"m/2026-02.html\"") && home.contains(&fingerprint(&json)));
+        assert!(home.starts_with("<!doctype html><html lang=\"en-GB\">"), "{home}");
+        assert!(home.contains("<title>Ada&#39;s notes</title>"), "{home}");
+        assert!(home.contains("Ada's notes</a></h1>"), "the header's title: {home}");
+        assert!(home.contains("<p class=\"tagline\">Daily tidbits and small discoveries.</p>"), "its tagline: {home}");
+        let manifest: serde_json::Value = serde_json::from_str(&read(MANIFEST_FILE)).expect("the manifest");
+        assert_eq!(
+            (&manifest["name"], &manifest["description"]),
+            (&"Ada's notes".into(), &"Daily tidbits and small discoveries.".into())
+        );
         assert_eq!(read("m/2026-02.html").matches("<article ").count(), 250);
         let page = read("e/old-7.html");
         assert!(

@@ -21,9 +21,9 @@ pub struct Template {
 
 impl Template {
     /// Splits `html`, which must hold a `<title>` and `<div id="app">…</div>` (with no `<div>`
-    /// inside).
-    pub fn parse(html: &str) -> Result<Template, String> {
-        let html = remove_tag(html, "<meta name=\"description\"");
+    /// inside), and makes its `<html lang>` say `lang`.
+    pub fn parse(html: &str, lang: &str) -> Result<Template, String> {
+        let html = set_lang(&remove_tag(html, "<meta name=\"description\""), lang);
         let title = html.find("<title>").ok_or("the template has no <title>")?;
         let title_end = html[title..].find("</title>").map(|i| title + i + "</title>".len());
         let title_end = title_end.ok_or("the template's <title> is never closed")?;
@@ -63,6 +63,20 @@ fn remove_tag(html: &str, start: &str) -> String {
     let line_start = html[..at].trim_end_matches([' ', '\t']).len();
     let end = if html[end..].starts_with('\n') && line_start < at { end + 1 } else { end };
     format!("{}{}", &html[..line_start], &html[end..])
+}
+
+/// `html` whose `<html>` tag has `lang="{lang}"`, replacing the template's own.
+fn set_lang(html: &str, lang: &str) -> String {
+    let Some(open) = html.find("<html") else { return html.to_string() };
+    let tag_end = html[open..].find('>').map_or(html.len(), |i| open + i);
+    let attr = format!(" lang=\"{}\"", super::head::escape(lang));
+    match html[open..tag_end].find(" lang=\"").map(|i| open + i) {
+        Some(at) => {
+            let value_end = html[at + 7..tag_end].find('"').map_or(tag_end, |i| at + 7 + i + 1);
+            format!("{}{attr}{}", &html[..at], &html[value_end..])
+        }
+        None => format!("{}{attr}{}", &html[..open + 5], &html[open + 5..]),
+    }
 }
 
 /// `html` with every relative `href`/`src` and every `'./` module path in an inline script
@@ -105,8 +119,11 @@ mod tests {
 
     #[test]
     fn the_home_page_keeps_its_urls_and_gets_its_head_and_body() {
-        let page =
-            Template::parse(TRUNK).expect("a template").page("", "<title>T</title>", Some(("<main>M</main>", "f1")));
+        let page = Template::parse(TRUNK, "en").expect("a template").page(
+            "",
+            "<title>T</title>",
+            Some(("<main>M</main>", "f1")),
+        );
         assert!(page.contains("<title>T</title>") && !page.contains("Learnings</title>") && !page.contains("generic"));
         assert!(page.contains("<div id=\"app\" data-prerendered=\"f1\"><main>M</main></div>"), "{page}");
         assert!(page.contains("href=\"./styles-1.css\"") && page.contains("'./learnings-1.js'"));
@@ -114,7 +131,7 @@ mod tests {
 
     #[test]
     fn a_page_one_level_down_reaches_up_for_every_relative_url() {
-        let page = Template::parse(TRUNK).expect("a template").page("../", "<title>T</title>", None);
+        let page = Template::parse(TRUNK, "en").expect("a template").page("../", "<title>T</title>", None);
         for expected in [
             "href=\"../icon.svg\"",
             "href=\"../styles-1.css\"",
@@ -128,7 +145,15 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_language_is_the_sites() {
+        let page = Template::parse(TRUNK, "pt-BR").expect("a template").page("", "<title>T</title>", None);
+        assert!(page.starts_with("<!doctype html>\n<html lang=\"pt-BR\">\n<head>"), "{page}");
+        let bare = Template::parse("<html><title>x</title><div id=\"app\"></div>", "de").expect("a template");
+        assert!(bare.page("", "", None).starts_with("<html lang=\"de\">"));
+    }
+
+    #[test]
     fn a_template_without_the_app_element_is_an_error() {
-        assert!(Template::parse("<title>x</title><body></body>").is_err());
+        assert!(Template::parse("<title>x</title><body></body>", "en").is_err());
     }
 }

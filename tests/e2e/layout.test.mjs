@@ -69,6 +69,26 @@ describe('layout', { timeout: 120_000 }, () => {
     assert.deepEqual([...consoleErrors, ...pageErrors], []);
   });
 
+  it('on a 390 px phone the day list folds away and the first entry\'s question is on the first screen', async () => {
+    const { page, consoleErrors, pageErrors } = await open(390, 844);
+    const firstQuestion = page.locator('article.entry h3').first();
+    const box = await firstQuestion.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 844, `the first question spans ${box?.y}..${box && box.y + box.height}px`);
+    assert.equal(await page.locator('.day-pick').first().isVisible(), false, 'the day list starts folded');
+    const summary = page.locator('.timeline-days > summary');
+    assert.match(await summary.textContent(), /^Browse by day\d+ days?$/);
+    await summary.click();
+    await page.locator('.day-pick').first().waitFor({ state: 'visible' });
+    assert.deepEqual(await overflowing(page), [], 'the open day list fits');
+    assert.deepEqual([...consoleErrors, ...pageErrors], []);
+  });
+
+  it('on a wide screen the day list shows open, without its summary', async () => {
+    const { page } = await open(1280, 800);
+    assert.ok(await page.locator('.day-pick').first().isVisible(), 'the day list');
+    assert.equal(await page.locator('.timeline-days > summary').isVisible(), false, 'its summary');
+  });
+
   it('keeps answers to a readable measure on a wide screen', async () => {
     const { page } = await open(1600, 900);
     const chars = await page.evaluate(() => {

@@ -14,10 +14,13 @@ describe('search and reading', { timeout: 120_000 }, () => {
   let browser;
   /** How many entries the served bundle has on each of `days`. */
   let entriesOn;
+  /** A day of the served bundle with exactly one entry (the seed fixture has one). */
+  let singleDay;
   before(async () => {
     site = fixtureSite();
     const { days } = readBundle(site.dir);
     entriesOn = (...wanted) => days.filter((d) => wanted.includes(d.date)).reduce((n, d) => n + d.count, 0);
+    singleDay = days.find((d) => d.count === 1)?.date;
     server = await startServer({ root: site.dir, prefix: '/learnings/' });
     browser = await launchBrowser();
   });
@@ -97,7 +100,13 @@ describe('search and reading', { timeout: 120_000 }, () => {
     assert.equal(await page.locator('.day-pick[data-day="2026-02-23"] .count').textContent(), '3 entries');
     assert.equal(await page.locator('.day-pick[data-day="2026-02-24"] .count').textContent(), '0 entries');
     await page.click('.filter-chip button');
-    await page.waitForFunction(() => !location.search.includes('day='));
+    await page.waitForFunction(() => !location.search.includes('day='));    // One is singular, in the page's count and in the day list alike.
+    assert.ok(singleDay, 'the fixture has a day with one entry');
+    await page.fill('#search', '');
+    await page.click(`.day-pick[data-day="${singleDay}"]`);
+    await page.waitForFunction(() => document.querySelectorAll('article.entry').length === 1);
+    assert.equal(await page.locator('.result-count').textContent(), '1 entry');
+    assert.equal(await page.locator(`.day-pick[data-day="${singleDay}"] .count`).textContent(), '1 entry');
   });
 
   it('shows ten results first, more on request, and ten again for a new query', async () => {

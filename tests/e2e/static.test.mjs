@@ -62,6 +62,13 @@ describe('without JavaScript', { timeout: TIMEOUT }, () => {
     try {
       assert.equal(await page.locator('article.entry').count(), homeCount);
       assert.ok(homeCount > 0 && homeCount <= 200, `${homeCount} entries on the home page`);
+      // Named as learnings.toml says, through the bundle.
+      assert.equal(await page.title(), bundle.site.title);
+      assert.equal(await page.locator('.site-header h1').textContent(), bundle.site.title);
+      assert.equal(await page.locator('.site-header .tagline').textContent(), bundle.site.tagline);
+      assert.equal(await page.locator('html').getAttribute('lang'), bundle.site.lang);
+      const homeDescription = await page.locator('meta[name="description"]').getAttribute('content');
+      assert.ok(homeDescription.startsWith(bundle.site.tagline), homeDescription);
       assert.equal(await page.locator('#search').isVisible(), false, 'no dead search box');
       assert.equal(await page.locator('.theme-toggle').isVisible(), false, 'no dead theme button');
       const buttons = await page.locator('button:visible').allTextContents();
@@ -131,9 +138,12 @@ describe('the app takes the prerendered page over', { timeout: TIMEOUT }, () => 
         return { selected: getSelection().toString(), focused: document.activeElement.textContent };
       });
       const before = await page.locator('article.entry').count();
+      const header = () => page.locator('.site-header h1, .site-header .tagline').allTextContents();
+      assert.deepEqual(await header(), [bundle.site.title, bundle.site.tagline], 'the prerendered header');
       release();
       await appReady(page);
       assert.equal(await page.locator('article.entry').count(), before);
+      assert.deepEqual(await header(), [bundle.site.title, bundle.site.tagline], 'the header the app took over');
       assert.deepEqual(await page.evaluate(() => window.__changed), []);
       assert.equal(await page.evaluate(() => window.scrollY), scrolled);
       const kept = await page.evaluate(() => ({

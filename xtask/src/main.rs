@@ -5,11 +5,13 @@
 //! - `test`: every test: formatting, lints, `cargo test`, then end-to-end tests in headless
 //!   Chromium against a release build.
 //! - `bench`: the performance figures the README reports.
+//! - `new "How do you …?"`: an entry's skeleton in today's day file.
 //!
 //! Each command first installs what it needs and is missing (see `tools`), so a fresh clone
 //! needs nothing but Rust, Node.js and npm.
 
 mod bench;
+mod new;
 mod process;
 mod tools;
 
@@ -18,11 +20,12 @@ use std::process::ExitCode;
 
 use process::{run, Cmd};
 
-const USAGE: &str = "usage: cargo xtask <serve|build|test|bench>
+const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|new \"Question?\">
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
-  bench   measure search and page performance";
+  bench   measure search and page performance
+  new     add an entry asking \"Question?\" to today's day file (content folder of learnings.toml)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +35,10 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root),
         Some("bench") => bench::run(&root),
+        Some("new") => match &args[1..] {
+            [question] => new::run(&root, question),
+            _ => Err(format!("`new` takes the question, in quotes: cargo xtask new \"How do you …?\"\n{USAGE}")),
+        },
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -63,7 +63,7 @@ fn bundle_of(entries: Vec<Entry>) -> Bundle {
             None => days.push(Day { date: entry.day.clone(), count: 1 }),
         }
     }
-    Bundle { schema_version: SCHEMA_VERSION, days, entries }
+    Bundle { schema_version: SCHEMA_VERSION, site: Default::default(), days, entries }
 }
 
 /// Times what the app does with `bundle`: decode its text, index it, then search it as a reader

@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 
 /// Builds the bundle of `content`, runs every query of `suite` and returns the rankings as JSON.
 fn rank(content: &Path, suite: &Path) -> Result<String, String> {
-    let bundle = learnings_bundle::build(content, None)
+    let bundle = learnings_bundle::build(content, &learnings_core::SiteInfo::default())
         .map_err(|errors| {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
             format!("{} does not build:\n{}", content.display(), lines.join("\n"))

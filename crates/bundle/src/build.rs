@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use learnings_core::{Bundle, Day, Entry, SCHEMA_VERSION};
+use learnings_core::{Bundle, Day, Entry, SiteInfo, SCHEMA_VERSION};
 
 use crate::error::Error;
 use crate::feed::atom_feed;
@@ -28,9 +28,9 @@ pub struct Output {
     pub feed: String,
 }
 
-/// Reads every `*.md` file in `content_dir` and builds the bundle and feed; every file with a
-/// problem contributes one error.
-pub fn build(content_dir: &Path, site_url: Option<&str>) -> Result<Output, Vec<Error>> {
+/// Reads every `*.md` file in `content_dir` and builds the bundle (carrying `site`) and feed;
+/// every file with a problem contributes one error.
+pub fn build(content_dir: &Path, site: &SiteInfo) -> Result<Output, Vec<Error>> {
     let files = markdown_files(content_dir).map_err(|e| vec![e])?;
     let highlighter = Highlighter::default();
     let mut days = Vec::new();
@@ -50,19 +50,20 @@ pub fn build(content_dir: &Path, site_url: Option<&str>) -> Result<Output, Vec<E
     if !errors.is_empty() {
         return Err(errors);
     }
-    let bundle = assemble(days)?;
+    let bundle = assemble(site, days)?;
     let json = serde_json::to_string(&bundle)
         .map_err(|e| vec![Error::file(content_dir, format!("cannot encode the bundle: {e}"))])?;
-    let feed = atom_feed(&bundle, site_url);
+    let feed = atom_feed(&bundle);
     Ok(Output { bundle, json, feed })
 }
 
 /// Orders days newest first, gives each entry its id and rejects duplicate ids.
-fn assemble(mut days: Vec<(PathBuf, DayFile)>) -> Result<Bundle, Vec<Error>> {
+fn assemble(site: &SiteInfo, mut days: Vec<(PathBuf, DayFile)>) -> Result<Bundle, Vec<Error>> {
     days.sort_by(|a, b| b.1.date.cmp(&a.1.date));
     let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     let mut errors = Vec::new();
-    let mut bundle = Bundle { schema_version: SCHEMA_VERSION, days: Vec::new(), entries: Vec::new() };
+    let mut bundle =
+        Bundle { schema_version: SCHEMA_VERSION, site: site.clone(), days: Vec::new(), entries: Vec::new() };
     for (path, day) in days {
         bundle.days.push(Day { date: day.date.clone(), count: day.entries.len() as u32 });
         for parsed in day.entries {

@@ -1,6 +1,6 @@
 //! The Atom feed of the newest entries, each linking to its own page (`e/<id>.html`).
 
-use atom_syndication::{Content, Entry as AtomEntry, Feed, FixedDateTime, Link, Text};
+use atom_syndication::{Content, Entry as AtomEntry, Feed, FixedDateTime, Link, Person, Text};
 use learnings_core::site::entry_path;
 use learnings_core::text::visit_block_text;
 use learnings_core::Bundle;
@@ -8,9 +8,12 @@ use learnings_core::Bundle;
 /// How many entries the feed carries.
 pub const FEED_LEN: usize = 50;
 
-/// The Atom XML for `bundle`. `site_url` is the site's absolute URL (ending in `/`) when known;
-/// without it, links are relative to the feed, which sits next to the app's index.html.
-pub fn atom_feed(bundle: &Bundle, site_url: Option<&str>) -> String {
+/// The Atom XML for `bundle`, titled and signed as its site says. With the site's absolute URL
+/// (ending in `/`) links are absolute; without it, they are relative to the feed, which sits
+/// next to the app's index.html.
+pub fn atom_feed(bundle: &Bundle) -> String {
+    let site = &bundle.site;
+    let site_url = site.url.as_deref();
     let base = site_url.unwrap_or("./");
     let updated = bundle.days.first().map_or_else(|| day_time("1970-01-01"), |d| day_time(&d.date));
     let entries = bundle
@@ -36,7 +39,10 @@ pub fn atom_feed(bundle: &Bundle, site_url: Option<&str>) -> String {
         })
         .collect();
     let feed = Feed {
-        title: Text::plain("Learnings"),
+        title: Text::plain(site.title.clone()),
+        subtitle: Some(Text::plain(site.tagline.clone())),
+        lang: Some(site.lang.clone()),
+        authors: site.author.iter().map(|name| Person { name: name.clone(), ..Person::default() }).collect(),
         id: site_url.map_or_else(|| "urn:learnings:feed".to_string(), str::to_string),
         updated,
         links: vec![

@@ -5,6 +5,7 @@
 //! invalid content writes nothing.
 
 pub mod build;
+pub mod config;
 pub mod error;
 pub mod feed;
 pub mod highlight;

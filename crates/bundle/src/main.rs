@@ -1,19 +1,26 @@
-//! Command line: `learnings-bundle <content-dir> -o <out-dir> [--site-url <url>]`.
+//! Command line: `learnings-bundle [<content-dir>] -o <out-dir> [--config <file>] [--site-url <url>]`.
+//!
+//! The site's settings come from `learnings.toml` in the current folder (or `--config`); the
+//! content folder it names and its `site_url` give way to the arguments.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: learnings-bundle <content-dir> -o <out-dir> [--site-url <https://example.org/learnings/>]";
+use learnings_bundle::config::{self, CONFIG_FILE};
+
+const USAGE: &str = "usage: learnings-bundle [<content-dir>] -o <out-dir> [--config <learnings.toml>] [--site-url <https://example.org/learnings/>]";
 
 fn main() -> ExitCode {
     let mut content = None;
     let mut out = None;
     let mut site_url = None;
+    let mut config_path = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-o" | "--out" => out = args.next().map(PathBuf::from),
             "--site-url" => site_url = args.next(),
+            "--config" => config_path = args.next().map(PathBuf::from),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -25,11 +32,34 @@ fn main() -> ExitCode {
             }
         }
     }
-    let (Some(content), Some(out)) = (content, out) else {
+    let Some(out) = out else {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
     };
-    let output = match learnings_bundle::build(&content, site_url.as_deref()) {
+    let explicit = config_path.is_some();
+    let config_path = config_path.unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+    if explicit && !config_path.is_file() {
+        eprintln!("error: {}: no such config file; nothing was written", config_path.display());
+        return ExitCode::FAILURE;
+    }
+    let mut config = match config::load(&config_path) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}\nlearnings-bundle: the site config has a problem; nothing was written");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(url) = site_url {
+        match config::site_url(&url) {
+            Ok(url) => config.site.url = Some(url),
+            Err(message) => {
+                eprintln!("error: --site-url: {message}; nothing was written");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let content = content.unwrap_or(config.content);
+    let output = match learnings_bundle::build(&content, &config.site) {
         Ok(output) => output,
         Err(errors) => {
             for error in &errors {
@@ -44,9 +74,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!(
-        "learnings-bundle: {} entries on {} days -> {}",
-        output.bundle.entries.len(),
-        output.bundle.days.len(),
+        "learnings-bundle: {} on {} -> {}",
+        learnings_core::count::count(output.bundle.entries.len(), "entry", "entries"),
+        learnings_core::count::count(output.bundle.days.len(), "day", "days"),
         out.display()
     );
     ExitCode::SUCCESS

@@ -6,7 +6,7 @@ mod support;
 
 #[test]
 fn content_builds_and_the_app_reads_back_exactly_what_was_built() {
-    let output = support::build("../../content", None);
+    let output = support::build("../../content", &learnings_core::SiteInfo::default());
     let read = learnings_core::decode_bundle(&output.json).expect("the written bundle decodes");
     assert!(!output.json.contains("\"question\":"), "each question is written once, as runs");
     assert_eq!(read, output.bundle, "questions derived from their runs equal the Markdown's");

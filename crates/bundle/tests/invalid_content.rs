@@ -12,7 +12,7 @@ fn errors_for(files: &[(&str, &[u8])]) -> Vec<String> {
     for (name, bytes) in files {
         fs::write(dir.path().join(name), bytes).unwrap();
     }
-    match learnings_bundle::build(dir.path(), None) {
+    match learnings_bundle::build(dir.path(), &learnings_core::SiteInfo::default()) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
     }

@@ -88,7 +88,7 @@ fn vocabulary(entries: &[Entry]) -> HashSet<String> {
 #[test]
 fn reader_queries_find_their_entries() {
     let seed = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-content"));
-    let bundle = match learnings_bundle::build(seed, None) {
+    let bundle = match learnings_bundle::build(seed, &learnings_core::SiteInfo::default()) {
         Ok(output) => output.bundle,
         Err(errors) => panic!("the seed fixture does not build: {} errors", errors.len()),
     };

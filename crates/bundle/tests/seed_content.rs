@@ -8,13 +8,13 @@ mod support;
 
 use learnings_core::date::MONTHS;
 use learnings_core::text::{inline_text, visit_block_text};
-use learnings_core::Bundle;
+use learnings_core::{Bundle, SiteInfo};
 
 /// The six imported days as they were restored from the seed.
 const SEED_CONTENT: &str = "tests/fixtures/seed-content";
 
 fn bundle() -> Bundle {
-    support::build(SEED_CONTENT, None).bundle
+    support::build(SEED_CONTENT, &SiteInfo::default()).bundle
 }
 
 fn seed() -> String {
@@ -62,10 +62,14 @@ fn questions_are_verbatim_and_in_seed_order() {
 }
 
 /// Lines the dump broke and the content repairs, as (seed text, restored text).
-const REPAIRS: [(&str, &str); 3] = [
+const REPAIRS: [(&str, &str); 4] = [
     ("        line, err := r.ReadBytes('", "        line, err := r.ReadBytes('\\n') // blocking read"),
     ("') // blocking read", "        line, err := r.ReadBytes('\\n') // blocking read"),
     ("# data: {\"delta\":\"hi\"}", "# data: {\"delta\":\"hi\"}\\n\\n"),
+    (
+        "Python stdout is typically line-buffered on terminals (flushes on newline) and more fully buffered when piped/redirected. In token streams, printing partial tokens without can delay visible output unless you flush. Buffering exists to reduce syscall count (write calls), improving CPU efficiency and throughput. The same tradeoff appears in Go (bufio.Writer), C (setvbuf), Rust (BufWriter), and Node/TypeScript streams: larger buffers reduce overhead but can increase per-token display latency.",
+        "printing partial tokens without \\n can delay visible output",
+    ),
 ];
 
 #[test]
@@ -131,8 +135,9 @@ fn sources_are_links() {
 
 #[test]
 fn builds_are_byte_identical() {
-    let a = support::build(SEED_CONTENT, Some("https://example.org/l/"));
-    let b = support::build(SEED_CONTENT, Some("https://example.org/l/"));
+    let site = SiteInfo { url: Some("https://example.org/l/".into()), ..SiteInfo::default() };
+    let a = support::build(SEED_CONTENT, &site);
+    let b = support::build(SEED_CONTENT, &site);
     assert_eq!(a.json, b.json);
     assert_eq!(a.feed, b.feed);
 }

@@ -53,7 +53,7 @@ fn bundle_of(entries: Vec<Entry>) -> Bundle {
             _ => days.push(Day { date: e.day.clone(), count: 1 }),
         }
     }
-    Bundle { schema_version: SCHEMA_VERSION, days, entries }
+    Bundle { schema_version: SCHEMA_VERSION, site: Default::default(), days, entries }
 }
 
 fn percentiles(mut times: Vec<Duration>) -> (f64, f64) {

@@ -105,6 +105,16 @@ mod tests {
     }
 
     #[test]
+    fn days_since_the_epoch_are_iso_days_and_back() {
+        assert_eq!(iso_day_from_unix_days(0), "1970-01-01");
+        assert_eq!(iso_day_from_unix_days(-1), "1969-12-31");
+        for day in ["2024-02-29", "2026-02-24", "2000-03-01", "2100-12-31"] {
+            let n = days_between("1970-01-01", day).expect("a valid day");
+            assert_eq!(iso_day_from_unix_days(n), day);
+        }
+    }
+
+    #[test]
     fn accepts_months() {
         assert!(is_iso_month("2026-02"));
         assert!(!is_iso_month("2026-00"));
@@ -131,6 +141,21 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
         Some(days_from_civil(digits(&s[0..4])? as i64, digits(&s[5..7])? as i64, digits(&s[8..10])? as i64))
     };
     Some(parse(to)? - parse(from)?)
+}
+
+/// The ISO day `days` after 1970-01-01 (negative before it): today's day file from the clock.
+pub fn iso_day_from_unix_days(days: i64) -> String {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).

@@ -4,6 +4,7 @@
 //! the bundle's data model (shared by the bundle builder that writes it and the app that reads
 //! it) and the search engine, so that all of it is tested natively with `cargo test`.
 
+pub mod count;
 pub mod date;
 pub mod model;
 pub mod search;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod view;
 
 pub use model::{
-    decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
+    decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, SiteInfo, Source,
+    DEFAULT_TAGLINE, DEFAULT_TITLE, SCHEMA_VERSION,
 };
 pub use search::{DayCount, Highlights, Hit, Index, IsoDay, SearchOptions, SearchResults, Snippet};

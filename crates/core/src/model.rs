@@ -16,10 +16,50 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub struct Bundle {
     /// Format version of this file, see [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The site's title, tagline and the rest of `learnings.toml` that pages show. Bundles
+    /// written before it existed read as the defaults.
+    #[serde(default)]
+    pub site: SiteInfo,
     /// Days newest first, each with its entry count.
     pub days: Vec<Day>,
     /// All entries, newest day first and in file order within a day.
     pub entries: Vec<Entry>,
+}
+
+/// What the site says about itself (from `learnings.toml`), carried in the bundle so that the
+/// pages the build renders and the app that takes them over show the same header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    /// The site's name: the page header, titles, the feed, the web manifest.
+    pub title: String,
+    /// One line under the title, and the home page's description.
+    pub tagline: String,
+    /// The pages' language, a BCP 47 tag (`en`, `pt-BR`).
+    pub lang: String,
+    /// Who writes the entries (the feed's author), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The site's absolute URL ending in `/`, when known: absolute links in the feed, canonical
+    /// links and the sitemap. Never guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The title of a site without `learnings.toml`.
+pub const DEFAULT_TITLE: &str = "Learnings";
+/// The tagline of a site whose `learnings.toml` gives none.
+pub const DEFAULT_TAGLINE: &str = "Short today-I-learned entries, searchable as you type.";
+
+impl Default for SiteInfo {
+    fn default() -> Self {
+        SiteInfo {
+            title: DEFAULT_TITLE.to_string(),
+            tagline: DEFAULT_TAGLINE.to_string(),
+            lang: "en".to_string(),
+            author: None,
+            url: None,
+        }
+    }
 }
 
 /// One day of the collection.

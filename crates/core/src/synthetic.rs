@@ -5,6 +5,7 @@
 //!
 //! Deterministic: the same input, size and seed give the same collection on every platform.
 
+use crate::date::iso_day_from_unix_days;
 use crate::model::{Block, CodeSpan, Entry, Inline};
 use crate::text::{inline_text, visit_block_text, TextKind};
 
@@ -42,7 +43,7 @@ pub fn collection(real: &[Entry], n: usize, seed: u64) -> Vec<Entry> {
         }
         left_today -= 1;
         let base = &real[rng.below(real.len() as u64) as usize];
-        out.push(make_entry(base, &pools, &mut rng, i, &iso_day(day)));
+        out.push(make_entry(base, &pools, &mut rng, i, &iso_day_from_unix_days(day)));
     }
     out
 }
@@ -242,20 +243,6 @@ fn day_number(day: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// The ISO day of a day number (`civil_from_days`).
-fn iso_day(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// A tiny deterministic generator (SplitMix64): enough for shuffling words, no dependency.
 struct SplitMix64(u64);
 
@@ -331,7 +318,7 @@ mod tests {
     #[test]
     fn dates_round_trip() {
         for day in ["1970-01-01", "2024-02-29", "2026-02-24", "2000-12-31"] {
-            assert_eq!(day_number(day).map(iso_day).as_deref(), Some(day));
+            assert_eq!(day_number(day).map(iso_day_from_unix_days).as_deref(), Some(day));
         }
         assert_eq!(day_number("2026-03-01").zip(day_number("2026-02-28")).map(|(a, b)| a - b), Some(1));
     }
