@@ -49,7 +49,7 @@ pub fn parse_day(path: &Path, bytes: &[u8], highlighter: &Highlighter) -> Result
     let body_start = front_matter_end(path, text, &date)?;
     let mut parser = DayParser::new(path, &lines, highlighter);
     let body = &text[body_start..];
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, RECOGNISED).into_offset_iter() {
         parser.event(event, body_start + range.start)?;
     }
     let entries = parser.finish()?;
@@ -58,6 +58,44 @@ pub fn parse_day(path: &Path, bytes: &[u8], highlighter: &Highlighter) -> Result
     }
     Ok(DayFile { date, entries })
 }
+
+/// The Markdown extensions the parser recognises: what authors write in GitHub Markdown, so
+/// that a construct this site cannot show is refused by name instead of left as literal text.
+const RECOGNISED: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
+
+/// What to tell an author about a construct the site does not show, in their words.
+fn unsupported_tag(tag: &Tag<'_>) -> &'static str {
+    match tag {
+        Tag::BlockQuote(_) => "block quotes (`> ...`) are not supported",
+        Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "tables are not supported",
+        Tag::Strikethrough => "strikethrough (`~~text~~`) is not supported",
+        Tag::FootnoteDefinition(_) => "footnotes (`[^note]: ...`) are not supported",
+        Tag::Image { .. } => "images are not supported in entries",
+        Tag::HtmlBlock => RAW_HTML,
+        Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            "definition lists are not supported"
+        }
+        Tag::Superscript | Tag::Subscript => "superscript and subscript are not supported",
+        Tag::MetadataBlock(_) => "a metadata block is only allowed as the front matter at the top of the file",
+        _ => "this Markdown construct is not supported here",
+    }
+}
+
+/// What to tell an author about an event the site does not show.
+fn unsupported_event(event: &Event<'_>) -> &'static str {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => RAW_HTML,
+        Event::Rule => "horizontal rules are not allowed inside entries",
+        Event::TaskListMarker(_) => "task list checkboxes (`- [ ]`) are not supported",
+        Event::FootnoteReference(_) => "footnotes (`[^note]`) are not supported",
+        _ => "this Markdown construct is not supported here",
+    }
+}
+
+const RAW_HTML: &str = "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`";
 
 fn date_from_file_name(path: &Path) -> Result<String, Error> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
@@ -202,17 +240,16 @@ impl<'a> DayParser<'a> {
             Event::Code(text) => self.push_inline(Inline::Code(text.into_string()), offset),
             Event::SoftBreak => self.push_inline(Inline::Text(" ".into()), offset),
             Event::HardBreak => self.push_inline(Inline::Break, offset),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
-            }
-            Event::Rule => Err(self.error(offset, "horizontal rules are not allowed inside entries")),
-            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+            other => Err(self.error(offset, unsupported_event(&other))),
         }
     }
 
     fn start(&mut self, tag: Tag<'_>, offset: usize) -> Result<(), Error> {
         match tag {
             Tag::Heading { level, .. } => {
+                if level > HeadingLevel::H2 {
+                    return Err(self.error(offset, "sub-headings (`### ...`) are not supported inside an answer"));
+                }
                 if level != HeadingLevel::H2 || !self.containers.is_empty() {
                     return Err(self.error(offset, "a heading must be an entry's question: `## Question?` at level 2"));
                 }
@@ -256,11 +293,7 @@ impl<'a> DayParser<'a> {
                 }
                 self.open_frame(Frame::Link(dest_url.into_string()), offset)
             }
-            Tag::HtmlBlock => {
-                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
-            }
-            Tag::Image { .. } => Err(self.error(offset, "images are not supported in entries")),
-            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+            other => Err(self.error(offset, unsupported_tag(&other))),
         }
     }
 

@@ -92,6 +92,30 @@ fn raw_html_is_rejected() {
     assert_error(&[("2026-02-24.md", block.as_bytes())], "2026-02-24.md:5", "raw HTML");
 }
 
+/// Each construct the site cannot show is refused by its name, at its line, in plain words.
+#[test]
+fn unsupported_constructs_are_refused_by_name() {
+    let cases = [
+        ("> quoted\n", "block quotes"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", "tables are not supported"),
+        ("A ~~struck~~ word.\n", "strikethrough"),
+        ("- [ ] open\n- [x] done\n", "task list checkboxes"),
+        ("A note[^n].\n\n[^n]: The note.\n", "footnotes"),
+        ("![A diagram](media/x.png)\n", "images are not supported"),
+        ("### A sub-heading\n", "sub-headings"),
+        ("***\n", "horizontal rules"),
+    ];
+    for (markdown, phrase) in cases {
+        let file = format!("## Q?\n\nA.\n\n{markdown}");
+        let errors = errors_for(&[("2026-02-24.md", file.as_bytes())]);
+        assert!(
+            errors.iter().any(|e| e.contains("2026-02-24.md:5") && e.contains(phrase)),
+            "`{markdown}`: expected an error at line 5 saying `{phrase}`, got {errors:?}"
+        );
+        assert!(errors.iter().all(|e| !e.contains('(') || e.contains("(`")), "no debug names: {errors:?}");
+    }
+}
+
 #[test]
 fn non_utf8_bytes_are_rejected_with_their_line() {
     let bytes = b"## Q?\n\nA caf\xe9.\n";
