@@ -8,7 +8,9 @@ pub mod build;
 pub mod error;
 pub mod feed;
 pub mod highlight;
+pub mod image;
 pub mod markdown;
+pub mod math;
 pub mod postbuild;
 pub mod slug;
 

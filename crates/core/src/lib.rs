@@ -5,6 +5,7 @@
 //! it) and the search engine, so that all of it is tested natively with `cargo test`.
 
 pub mod date;
+pub mod mathml;
 pub mod model;
 pub mod search;
 pub mod site;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod view;
 
 pub use model::{
-    decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, Source, SCHEMA_VERSION,
+    decode_bundle, is_http_url, Align, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, MathNode, Source,
+    SCHEMA_VERSION,
 };
 pub use search::{DayCount, Highlights, Hit, Index, IsoDay, SearchOptions, SearchResults, Snippet};
