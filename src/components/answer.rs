@@ -4,7 +4,11 @@ use learnings_core::{is_http_url, Block, Inline};
 use yew::prelude::*;
 
 use crate::components::code_block::CodeBlock;
+use crate::components::entry_link::SiteLinks;
+use crate::components::footnotes::{Footnotes, NoteRef};
 use crate::components::highlighted::Marker;
+use crate::components::math::math_html;
+use crate::components::table::Table;
 
 /// Props of [`Blocks`].
 #[derive(Properties, PartialEq)]
@@ -16,14 +20,21 @@ pub struct BlocksProps {
     pub marker: Option<Marker>,
 }
 
-/// Paragraphs, lists and code blocks.
+/// Paragraphs, lists, code blocks, sub-headings, quotes, tables and footnotes.
 #[component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let marker = &props.marker;
     let list_item = |item: &Vec<Block>| html! { <li><Blocks blocks={item.clone()} marker={marker.clone()} /></li> };
+    let runs = |inlines: &[Inline]| html! { <Inlines inlines={inlines.to_vec()} marker={marker.clone()} /> };
     html! {
         { for props.blocks.iter().map(|block| match block {
-            Block::Paragraph(inlines) => html! { <p><Inlines inlines={inlines.clone()} marker={marker.clone()} /></p> },
+            // A task item's checkbox is labelled by the item's text.
+            Block::Paragraph(inlines) => match inlines.split_first() {
+                Some((task @ Inline::Task(_), rest)) => html! {
+                    <p class="task"><label>{ runs(std::slice::from_ref(task)) }{ " " }{ runs(rest) }</label></p>
+                },
+                _ => html! { <p>{ runs(inlines) }</p> },
+            },
             Block::List { start: Some(start), items } => html! {
                 <ol start={start.to_string()}>{ for items.iter().map(list_item) }</ol>
             },
@@ -31,6 +42,15 @@ pub fn Blocks(props: &BlocksProps) -> Html {
             Block::Code { lang, spans } => html! {
                 <CodeBlock lang={lang.clone()} spans={spans.clone()} marker={marker.clone()} />
             },
+            // The entry's question is an `<h3>`: `###` is the level below it.
+            Block::Heading { level, children } => html! {
+                <@{format!("h{}", level.saturating_add(1).clamp(4, 6))} class="subheading">{ runs(children) }</@>
+            },
+            Block::Quote(blocks) => html! { <blockquote><Blocks blocks={blocks.clone()} marker={marker.clone()} /></blockquote> },
+            Block::Table { align, head, rows } => html! {
+                <Table align={align.clone()} head={head.clone()} rows={rows.clone()} marker={marker.clone()} />
+            },
+            Block::Footnotes(notes) => html! { <Footnotes notes={notes.clone()} marker={marker.clone()} /> },
         }) }
     }
 }
@@ -45,10 +65,12 @@ pub struct InlinesProps {
     pub marker: Option<Marker>,
 }
 
-/// Text, inline code, emphasis and links.
+/// Text, inline code, emphasis, strikethrough, links, checkboxes, footnote citations, math
+/// and images.
 #[component]
 pub fn Inlines(props: &InlinesProps) -> Html {
     let marker = &props.marker;
+    let root = use_context::<SiteLinks>().map_or("", |links| links.root);
     let nested = |children: &Vec<Inline>| html! { <Inlines inlines={children.clone()} marker={marker.clone()} /> };
     html! {
         { for props.inlines.iter().map(|inline| match inline {
@@ -61,6 +83,15 @@ pub fn Inlines(props: &InlinesProps) -> Html {
             },
             Inline::Link { children, .. } => nested(children),
             Inline::Break => html! { <br /> },
+            Inline::Strike(children) => html! { <del>{ nested(children) }</del> },
+            Inline::Task(done) => html! { <input type="checkbox" disabled=true checked={*done} /> },
+            Inline::Note(number) => html! { <NoteRef number={*number} /> },
+            Inline::Math { mathml, .. } => math_html(mathml),
+            // The size is known before the file loads, so nothing below it moves.
+            Inline::Image { src, alt, width, height } => html! {
+                <img src={format!("{root}{src}")} alt={alt.clone()} width={width.to_string()}
+                    height={height.to_string()} loading="lazy" decoding="async" />
+            },
         }) }
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
 use crate::components::entry_link::EntryLink;
+use crate::components::footnotes::NoteScope;
 use crate::components::highlighted::Marker;
 use crate::components::related::Related;
 use crate::takeover::taken_over;
@@ -55,7 +56,9 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
             <h3 id={format!("q-{}", entry.id)}>
                 <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></EntryLink>
             </h3>
-            <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
+            <ContextProvider<NoteScope> context={NoteScope(entry.id.clone().into())}>
+                <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
+            </ContextProvider<NoteScope>>
             if !entry.sources.is_empty() {
                 <ul class="sources" aria-label="Sources">
                     { for entry.sources.iter().map(|s| html! {

@@ -19,7 +19,7 @@ const text = (t) => ({ text: t });
 /** A bundle whose every string tries to inject markup or script. */
 function hostileBundle() {
   return {
-    schema_version: 2,
+    schema_version: 3,
     days: [{ date: '2026-02-24', count: 1 }],
     entries: [
       {

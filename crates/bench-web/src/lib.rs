@@ -119,7 +119,7 @@ pub fn measure(bundle: Bundle, now: &dyn Fn() -> f64) -> Result<Report, String> 
 mod tests {
     use super::*;
 
-    const REAL: &str = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":2}],"entries":[
+    const REAL: &str = r#"{"schema_version":3,"days":[{"date":"2026-02-24","count":2}],"entries":[
         {"id":"bk","day":"2026-02-24","question_inlines":[{"text":"Why is BK-tree search fast?"}],"answer":[{"paragraph":[{"text":"One pruning rule: the triangle inequality."}]}]},
         {"id":"cv","day":"2026-02-24","question_inlines":[{"text":"Why must condition variable waits loop?"}],"answer":[{"code":{"lang":"python","spans":[["k","while"],[""," not ready: cv.wait()"]]}}]}]}"#;
 

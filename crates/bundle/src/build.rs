@@ -10,6 +10,7 @@ use learnings_core::{Bundle, Day, Entry, SiteInfo, SCHEMA_VERSION};
 use crate::error::Error;
 use crate::feed::atom_feed;
 use crate::highlight::Highlighter;
+use crate::image::Asset;
 use crate::markdown::{parse_day, DayFile};
 use crate::slug::slug;
 
@@ -26,6 +27,8 @@ pub struct Output {
     pub json: String,
     /// The Atom feed.
     pub feed: String,
+    /// The images the entries show, each once, sorted by name.
+    pub assets: Vec<Asset>,
 }
 
 /// Reads every `*.md` file in `content_dir` and builds the bundle (carrying `site`) and feed;
@@ -50,11 +53,14 @@ pub fn build(content_dir: &Path, site: &SiteInfo) -> Result<Output, Vec<Error>> 
     if !errors.is_empty() {
         return Err(errors);
     }
+    let mut assets: Vec<Asset> = days.iter_mut().flat_map(|(_, day)| std::mem::take(&mut day.assets)).collect();
+    assets.sort_by(|a, b| a.name.cmp(&b.name));
+    assets.dedup_by(|a, b| a.name == b.name);
     let bundle = assemble(site, days)?;
     let json = serde_json::to_string(&bundle)
         .map_err(|e| vec![Error::file(content_dir, format!("cannot encode the bundle: {e}"))])?;
     let feed = atom_feed(&bundle);
-    Ok(Output { bundle, json, feed })
+    Ok(Output { bundle, json, feed, assets })
 }
 
 /// Orders days newest first, gives each entry its id and rejects duplicate ids.
@@ -113,16 +119,19 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
-/// Writes the bundle and feed into `out_dir`, each through a temporary file renamed into place,
-/// so a reader never sees a half-written file and a failed build leaves old output untouched.
+/// Writes the images, then the bundle and feed into `out_dir`, each through a temporary file
+/// renamed into place, so a reader never sees a half-written file or a bundle naming an image
+/// not yet there, and a failed build leaves old output untouched.
 pub fn write(output: &Output, out_dir: &Path) -> Result<(), Error> {
-    fs::create_dir_all(out_dir)
-        .map_err(|e| Error::file(out_dir, format!("cannot create the output directory: {e}")))?;
-    for (name, text) in [(BUNDLE_FILE, &output.json), (FEED_FILE, &output.feed)] {
+    let assets = output.assets.iter().map(|asset| (asset.name.as_str(), asset.bytes.as_slice()));
+    let texts = [(BUNDLE_FILE, output.json.as_bytes()), (FEED_FILE, output.feed.as_bytes())];
+    for (name, bytes) in assets.chain(texts) {
         let target = out_dir.join(name);
-        let mut tmp = tempfile::NamedTempFile::new_in(out_dir)
-            .map_err(|e| Error::file(out_dir, format!("cannot create a temporary file: {e}")))?;
-        tmp.write_all(text.as_bytes()).map_err(|e| Error::file(&target, format!("cannot write: {e}")))?;
+        let dir = target.parent().unwrap_or(out_dir);
+        fs::create_dir_all(dir).map_err(|e| Error::file(dir, format!("cannot create the output directory: {e}")))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .map_err(|e| Error::file(dir, format!("cannot create a temporary file: {e}")))?;
+        tmp.write_all(bytes).map_err(|e| Error::file(&target, format!("cannot write: {e}")))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -9,7 +9,9 @@ pub mod config;
 pub mod error;
 pub mod feed;
 pub mod highlight;
+pub mod image;
 pub mod markdown;
+pub mod math;
 pub mod postbuild;
 pub mod slug;
 

@@ -3,16 +3,23 @@
 //! A day file is `content/YYYY-MM-DD.md`: optional front matter (`date:` only), then entries,
 //! each a `## Question?` heading followed by its answer. "Sources:" (or "References:") followed
 //! by a list of links, and "Source: <link>" paragraphs, become the entry's sources.
+//!
+//! Inside an answer: paragraphs, lists (task lists too), code blocks, `###`-and-deeper
+//! sub-headings, block quotes, GFM tables, strikethrough, footnotes, math (`$...$`, `$$...$$`)
+//! and images stored beside the Markdown (`![alt](media/x.png)`). Anything else is refused
+//! by name with its line, so nothing is ever silently shown differently from what was written.
 
 use std::path::Path;
 
 use learnings_core::date::is_iso_day;
 use learnings_core::text::inline_text;
-use learnings_core::{Block, Inline, Source};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use learnings_core::{Align, Block, Inline, Source};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::error::Error;
 use crate::highlight::Highlighter;
+use crate::image::{Asset, Image};
+use crate::math::to_mathml;
 
 /// One entry as written in a day file.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +43,8 @@ pub struct DayFile {
     pub date: String,
     /// Its entries in file order.
     pub entries: Vec<ParsedEntry>,
+    /// The images its entries show, to be copied into the build.
+    pub assets: Vec<Asset>,
 }
 
 /// Parses the day file at `path` whose raw content is `bytes`.
@@ -49,15 +58,47 @@ pub fn parse_day(path: &Path, bytes: &[u8], highlighter: &Highlighter) -> Result
     let body_start = front_matter_end(path, text, &date)?;
     let mut parser = DayParser::new(path, &lines, highlighter);
     let body = &text[body_start..];
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, RECOGNISED).into_offset_iter() {
         parser.event(event, body_start + range.start)?;
     }
-    let entries = parser.finish()?;
+    let (entries, assets) = parser.finish()?;
     if entries.is_empty() {
         return Err(Error::file(path, "the day has no entries; expected `## Question?` headings"));
     }
-    Ok(DayFile { date, entries })
+    Ok(DayFile { date, entries, assets })
 }
+
+/// The Markdown extensions the parser recognises: what authors write in GitHub Markdown, so
+/// that a construct this site cannot show is refused by name instead of left as literal text.
+const RECOGNISED: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_MATH);
+
+/// What to tell an author about a construct the site does not show, in their words.
+fn unsupported_tag(tag: &Tag<'_>) -> &'static str {
+    match tag {
+        Tag::HtmlBlock => RAW_HTML,
+        Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            "definition lists are not supported"
+        }
+        Tag::Superscript | Tag::Subscript => "superscript and subscript are not supported",
+        Tag::MetadataBlock(_) => "a metadata block is only allowed as the front matter at the top of the file",
+        _ => "this Markdown construct is not supported here",
+    }
+}
+
+/// What to tell an author about an event the site does not show.
+fn unsupported_event(event: &Event<'_>) -> &'static str {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => RAW_HTML,
+        Event::Rule => "horizontal rules are not allowed inside entries",
+        _ => "this Markdown construct is not supported here",
+    }
+}
+
+const RAW_HTML: &str = "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`";
 
 fn date_from_file_name(path: &Path) -> Result<String, Error> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
@@ -129,10 +170,24 @@ impl LineIndex {
     }
 }
 
-/// A list or list item being built.
+/// A block container being built.
 enum Container {
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>),
+    Quote(Vec<Block>),
+    /// A footnote's definition: its label, line and blocks.
+    Note(String, usize, Vec<Block>),
+}
+
+/// A table being built; `row` collects the cells of the header or of the current row.
+struct TableBuilder {
+    align: Vec<Align>,
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    row: Vec<Vec<Inline>>,
 }
 
 /// An inline container being built: the paragraph or heading itself, or a nested run.
@@ -140,7 +195,10 @@ enum Frame {
     Root,
     Emphasis,
     Strong,
+    Strike,
     Link(String),
+    /// An image: its alt text is what the frame collects.
+    Image(String),
 }
 
 /// The entry being built.
@@ -149,6 +207,10 @@ struct EntryBuilder {
     question_inlines: Vec<Inline>,
     line: usize,
     blocks: Vec<Block>,
+    /// Footnote labels in the order first cited, with the line of the citation.
+    cited: Vec<(String, usize)>,
+    /// Footnote definitions: label, line, blocks.
+    notes: Vec<(String, usize, Vec<Block>)>,
 }
 
 /// Turns pulldown-cmark events into entries.
@@ -163,8 +225,11 @@ struct DayParser<'a> {
     inlines: Vec<(Frame, Vec<Inline>)>,
     /// Whether the open paragraph is implied by a tight list item (no Paragraph event).
     implicit_paragraph: bool,
-    heading_line: Option<usize>,
+    /// The open heading's level and line.
+    heading: Option<(HeadingLevel, usize)>,
+    table: Option<TableBuilder>,
     code: Option<(String, String)>,
+    assets: Vec<Asset>,
 }
 
 impl<'a> DayParser<'a> {
@@ -178,8 +243,10 @@ impl<'a> DayParser<'a> {
             containers: Vec::new(),
             inlines: Vec::new(),
             implicit_paragraph: false,
-            heading_line: None,
+            heading: None,
+            table: None,
             code: None,
+            assets: Vec::new(),
         }
     }
 
@@ -202,31 +269,69 @@ impl<'a> DayParser<'a> {
             Event::Code(text) => self.push_inline(Inline::Code(text.into_string()), offset),
             Event::SoftBreak => self.push_inline(Inline::Text(" ".into()), offset),
             Event::HardBreak => self.push_inline(Inline::Break, offset),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
-            }
-            Event::Rule => Err(self.error(offset, "horizontal rules are not allowed inside entries")),
-            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+            Event::TaskListMarker(done) => self.push_inline(Inline::Task(done), offset),
+            Event::FootnoteReference(label) => self.cite(label.into_string(), offset),
+            Event::InlineMath(tex) => self.math(tex.into_string(), false, offset),
+            Event::DisplayMath(tex) => self.math(tex.into_string(), true, offset),
+            other => Err(self.error(offset, unsupported_event(&other))),
         }
     }
 
     fn start(&mut self, tag: Tag<'_>, offset: usize) -> Result<(), Error> {
         match tag {
             Tag::Heading { level, .. } => {
-                if level != HeadingLevel::H2 || !self.containers.is_empty() {
+                if level > HeadingLevel::H2 {
+                    self.require_entry(offset)?;
+                    if !self.containers.is_empty() {
+                        return Err(self.error(offset, "a sub-heading cannot be inside a list, quote or footnote"));
+                    }
+                } else if level != HeadingLevel::H2 || !self.containers.is_empty() {
                     return Err(self.error(offset, "a heading must be an entry's question: `## Question?` at level 2"));
+                } else {
+                    self.finish_entry()?;
                 }
-                self.finish_entry()?;
-                self.heading_line = Some(self.lines.line(offset));
+                self.heading = Some((level, self.lines.line(offset)));
                 self.inlines.push((Frame::Root, Vec::new()));
                 Ok(())
             }
             Tag::Paragraph => {
                 self.require_entry(offset)?;
+                // A loose task item's checkbox comes before its paragraph: it opens it.
+                if self.implicit_paragraph
+                    && matches!(self.inlines.as_slice(), [(Frame::Root, runs)] if matches!(runs.as_slice(), [Inline::Task(_)]))
+                {
+                    self.implicit_paragraph = false;
+                    return Ok(());
+                }
                 self.close_implicit_paragraph();
                 self.inlines.push((Frame::Root, Vec::new()));
                 Ok(())
             }
+            Tag::BlockQuote(_) => {
+                self.require_entry(offset)?;
+                self.close_implicit_paragraph();
+                self.containers.push(Container::Quote(Vec::new()));
+                Ok(())
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.require_entry(offset)?;
+                self.containers.push(Container::Note(label.into_string(), self.lines.line(offset), Vec::new()));
+                Ok(())
+            }
+            Tag::Table(alignments) => {
+                self.require_entry(offset)?;
+                self.close_implicit_paragraph();
+                let align = alignments.iter().map(|a| align(*a)).collect();
+                self.table = Some(TableBuilder { align, head: Vec::new(), rows: Vec::new(), row: Vec::new() });
+                Ok(())
+            }
+            Tag::TableHead | Tag::TableRow => Ok(()),
+            Tag::TableCell => {
+                self.inlines.push((Frame::Root, Vec::new()));
+                Ok(())
+            }
+            Tag::Strikethrough => self.open_frame(Frame::Strike, offset),
+            Tag::Image { dest_url, .. } => self.open_frame(Frame::Image(dest_url.into_string()), offset),
             Tag::List(start) => {
                 self.require_entry(offset)?;
                 self.close_implicit_paragraph();
@@ -256,20 +361,21 @@ impl<'a> DayParser<'a> {
                 }
                 self.open_frame(Frame::Link(dest_url.into_string()), offset)
             }
-            Tag::HtmlBlock => {
-                Err(self.error(offset, "raw HTML is not allowed; put code in backticks or escape `<` as `\\<`"))
-            }
-            Tag::Image { .. } => Err(self.error(offset, "images are not supported in entries")),
-            other => Err(self.error(offset, format!("unsupported Markdown ({other:?})"))),
+            other => Err(self.error(offset, unsupported_tag(&other))),
         }
     }
 
     fn end(&mut self, tag: TagEnd, offset: usize) -> Result<(), Error> {
         match tag {
+            TagEnd::Heading(level) if level > HeadingLevel::H2 => {
+                self.heading = None;
+                let children = self.close_inlines();
+                self.push_block(Block::Heading { level: level as u8, children });
+            }
             TagEnd::Heading(_) => {
                 let inlines = self.close_inlines();
                 let question = inline_text(&inlines).trim().to_string();
-                let line = self.heading_line.take().unwrap_or_else(|| self.lines.line(offset));
+                let line = self.heading.take().map_or_else(|| self.lines.line(offset), |(_, line)| line);
                 if !question.ends_with('?') {
                     return Err(Error::at(
                         self.path,
@@ -277,7 +383,14 @@ impl<'a> DayParser<'a> {
                         format!("heading `{question}` is not a question entry: it must end with `?`"),
                     ));
                 }
-                self.current = Some(EntryBuilder { question, question_inlines: inlines, line, blocks: Vec::new() });
+                self.current = Some(EntryBuilder {
+                    question,
+                    question_inlines: inlines,
+                    line,
+                    blocks: Vec::new(),
+                    cited: Vec::new(),
+                    notes: Vec::new(),
+                });
             }
             TagEnd::Paragraph => {
                 let inlines = self.close_inlines();
@@ -306,7 +419,44 @@ impl<'a> DayParser<'a> {
                     self.push_block(Block::Code { lang, spans });
                 }
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.close_frame(),
+            TagEnd::BlockQuote(_) => {
+                self.close_implicit_paragraph();
+                if let Some(Container::Quote(blocks)) = self.containers.pop() {
+                    self.push_block(Block::Quote(blocks));
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close_implicit_paragraph();
+                if let (Some(Container::Note(label, line, blocks)), Some(entry)) =
+                    (self.containers.pop(), self.current.as_mut())
+                {
+                    entry.notes.push((label, line, blocks));
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = self.close_inlines();
+                if let Some(table) = &mut self.table {
+                    table.row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.head = std::mem::take(&mut table.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(TableBuilder { align, head, rows, .. }) = self.table.take() {
+                    self.push_block(Block::Table { align, head, rows });
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => self.close_frame(),
+            TagEnd::Image => self.close_image(offset)?,
             _ => {}
         }
         Ok(())
@@ -314,9 +464,7 @@ impl<'a> DayParser<'a> {
 
     fn require_entry(&self, offset: usize) -> Result<(), Error> {
         if self.current.is_none() {
-            return Err(
-                self.error(offset, "text before the first entry; an entry starts with a `## Question?` heading")
-            );
+            return Err(self.error(offset, BEFORE_FIRST_ENTRY));
         }
         Ok(())
     }
@@ -332,9 +480,11 @@ impl<'a> DayParser<'a> {
             let inline = match frame {
                 Frame::Emphasis => Inline::Emphasis(children),
                 Frame::Strong => Inline::Strong(children),
+                Frame::Strike => Inline::Strike(children),
                 Frame::Link(href) => Inline::Link { href, children },
-                Frame::Root => {
-                    self.inlines.push((Frame::Root, children));
+                // Not closed by an inline's end: put back.
+                frame @ (Frame::Root | Frame::Image(_)) => {
+                    self.inlines.push((frame, children));
                     return;
                 }
             };
@@ -374,7 +524,9 @@ impl<'a> DayParser<'a> {
 
     fn push_block(&mut self, block: Block) {
         match self.containers.last_mut() {
-            Some(Container::Item(blocks)) => blocks.push(block),
+            Some(Container::Item(blocks) | Container::Quote(blocks) | Container::Note(_, _, blocks)) => {
+                blocks.push(block)
+            }
             _ => {
                 if let Some(entry) = &mut self.current {
                     entry.blocks.push(block);
@@ -383,9 +535,41 @@ impl<'a> DayParser<'a> {
         }
     }
 
+    fn math(&mut self, tex: String, display: bool, offset: usize) -> Result<(), Error> {
+        let mathml = to_mathml(&tex, display).map_err(|message| self.error(offset, message))?;
+        self.push_inline(Inline::Math { tex, mathml }, offset)
+    }
+
+    /// Closes an image's frame: the file is read, sized and kept for the build.
+    fn close_image(&mut self, offset: usize) -> Result<(), Error> {
+        let Some((Frame::Image(dest), children)) = self.inlines.pop() else { return Ok(()) };
+        let alt = inline_text(&children).trim().to_string();
+        let image = Image::load(self.path, &dest, alt).map_err(|message| self.error(offset, message))?;
+        let inline = image.inline();
+        self.assets.push(image.asset);
+        append_inline(&mut self.inlines, inline);
+        Ok(())
+    }
+
+    /// Cites a footnote of the current entry, numbering it in citation order.
+    fn cite(&mut self, label: String, offset: usize) -> Result<(), Error> {
+        let line = self.lines.line(offset);
+        let Some(entry) = &mut self.current else { return Err(self.error(offset, BEFORE_FIRST_ENTRY)) };
+        if entry.cited.iter().any(|(cited, _)| *cited == label) {
+            return Err(self.error(offset, format!("footnote `[^{label}]` is cited twice; cite each footnote once")));
+        }
+        entry.cited.push((label, line));
+        let number = entry.cited.len() as u32;
+        self.push_inline(Inline::Note(number), offset)
+    }
+
     fn finish_entry(&mut self) -> Result<(), Error> {
         if let Some(entry) = self.current.take() {
-            let (answer, sources) = split_sources(entry.blocks);
+            let (mut answer, sources) = split_sources(entry.blocks);
+            let notes = footnotes(self.path, entry.cited, entry.notes)?;
+            if !notes.is_empty() {
+                answer.push(Block::Footnotes(notes));
+            }
             if answer.is_empty() {
                 return Err(Error::at(
                     self.path,
@@ -404,10 +588,45 @@ impl<'a> DayParser<'a> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Vec<ParsedEntry>, Error> {
+    fn finish(mut self) -> Result<(Vec<ParsedEntry>, Vec<Asset>), Error> {
         self.finish_entry()?;
-        Ok(self.entries)
+        Ok((self.entries, self.assets))
     }
+}
+
+const BEFORE_FIRST_ENTRY: &str = "text before the first entry; an entry starts with a `## Question?` heading";
+
+fn align(alignment: Alignment) -> Align {
+    match alignment {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+/// An entry's footnotes in citation order: every citation must have its definition in the same
+/// entry, and every definition must be cited.
+fn footnotes(
+    path: &Path,
+    cited: Vec<(String, usize)>,
+    mut notes: Vec<(String, usize, Vec<Block>)>,
+) -> Result<Vec<Vec<Block>>, Error> {
+    let mut ordered = Vec::new();
+    for (label, line) in cited {
+        let Some(index) = notes.iter().position(|(defined, _, _)| *defined == label) else {
+            return Err(Error::at(
+                path,
+                line,
+                format!("footnote `[^{label}]` has no `[^{label}]: ...` definition in this entry"),
+            ));
+        };
+        ordered.push(notes.remove(index).2);
+    }
+    if let Some((label, line, _)) = notes.first() {
+        return Err(Error::at(path, *line, format!("footnote `[^{label}]` is defined but never cited")));
+    }
+    Ok(ordered)
 }
 
 /// Appends `inline` to the innermost open frame, merging adjacent text.

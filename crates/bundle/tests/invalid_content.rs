@@ -10,7 +10,9 @@ const GOOD: &str = "## What is a test?\n\nA check.\n";
 fn errors_for(files: &[(&str, &[u8])]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
-        fs::write(dir.path().join(name), bytes).unwrap();
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
     }
     match learnings_bundle::build(dir.path(), &learnings_core::SiteInfo::default()) {
         Ok(_) => Vec::new(),
@@ -92,6 +94,65 @@ fn raw_html_is_rejected() {
     assert_error(&[("2026-02-24.md", block.as_bytes())], "2026-02-24.md:5", "raw HTML");
 }
 
+/// Builds one day whose second entry's answer is `markdown` (line 5 on) and returns the errors.
+fn errors_in_answer(files: &[(&str, &[u8])], markdown: &str) -> Vec<String> {
+    let file = format!("## Q?\n\nA.\n\n{markdown}");
+    let mut all: Vec<(&str, &[u8])> = vec![("2026-02-24.md", file.as_bytes())];
+    all.extend_from_slice(files);
+    errors_for(&all)
+}
+
+fn assert_answer_error(files: &[(&str, &[u8])], markdown: &str, line: usize, phrase: &str) {
+    let errors = errors_in_answer(files, markdown);
+    let place = format!("2026-02-24.md:{line}:");
+    assert!(
+        errors.iter().any(|e| e.contains(&place) && e.contains(phrase)),
+        "`{markdown}`: expected an error at line {line} saying `{phrase}`, got {errors:?}"
+    );
+    assert!(errors.iter().all(|e| !e.contains("Some(") && !e.contains("None)")), "no debug names: {errors:?}");
+}
+
+/// Each construct the site cannot show is refused by its name, at its line, in plain words.
+#[test]
+fn unsupported_constructs_are_refused_by_name() {
+    assert_answer_error(&[], "***\n", 5, "horizontal rules");
+    assert_answer_error(&[], "- item\n\n  ### Inside\n", 7, "sub-heading cannot be inside a list");
+    assert_answer_error(&[], "> ### Quoted heading\n", 5, "sub-heading cannot be inside");
+}
+
+#[test]
+fn broken_formulas_are_refused_with_their_line() {
+    assert_answer_error(&[], "Broken $x^$ formula.\n", 5, "the formula `x^` does not parse");
+    assert_answer_error(&[], "$$\\unknowncommand$$\n", 5, "does not parse");
+    assert_answer_error(&[], "Red $\\color{red}{x}$.\n", 5, "colours");
+}
+
+#[test]
+fn footnotes_must_be_cited_once_and_defined_in_their_entry() {
+    assert_answer_error(&[], "A[^a] and again[^a].\n\n[^a]: Note.\n", 5, "cited twice");
+    assert_answer_error(&[], "Unused.\n\n[^a]: Note.\n", 7, "never cited");
+    let elsewhere = "A[^a].\n\n## Other?\n\nB.\n\n[^a]: Note.\n";
+    assert_answer_error(&[], elsewhere, 5, "no `[^a]: ...` definition in this entry");
+}
+
+#[test]
+fn images_need_alt_text_a_file_and_a_local_path() {
+    let png: &[u8] = include_bytes!("fixtures/constructs/media/bars.png");
+    let media = [("media/x.png", png)];
+    assert_answer_error(&media, "![](media/x.png)\n", 5, "has no alt text");
+    assert_answer_error(
+        &media,
+        "Text.\n\n![A chart](media/missing.png)\n",
+        7,
+        "image `media/missing.png` cannot be read",
+    );
+    assert_answer_error(&media, "![A chart](https://example.org/x.png)\n", 5, "remote image");
+    assert_answer_error(&media, "![A chart](../x.png)\n", 5, "stay inside its folder");
+    assert_answer_error(&media, "![A chart](media/x.svg)\n", 5, "must be one of");
+    let not_an_image: &[u8] = b"plain text";
+    assert_answer_error(&[("media/y.png", not_an_image)], "![A chart](media/y.png)\n", 5, "size can be read");
+}
+
 #[test]
 fn non_utf8_bytes_are_rejected_with_their_line() {
     let bytes = b"## Q?\n\nA caf\xe9.\n";
@@ -126,7 +187,7 @@ fn the_command_writes_bundle_and_feed() {
     fs::write(content.path().join("2026-02-24.md"), GOOD).unwrap();
     assert!(run(content.path(), out.path()).status.success());
     let json = fs::read_to_string(out.path().join("learnings.json")).unwrap();
-    assert!(json.contains("\"schema_version\":2") && json.contains("what-is-a-test"));
+    assert!(json.contains("\"schema_version\":3") && json.contains("what-is-a-test"));
     assert!(out.path().join("feed.xml").exists());
 }
 

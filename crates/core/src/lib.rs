@@ -6,6 +6,7 @@
 
 pub mod count;
 pub mod date;
+pub mod mathml;
 pub mod model;
 pub mod search;
 pub mod site;
@@ -14,7 +15,7 @@ pub mod text;
 pub mod view;
 
 pub use model::{
-    decode_bundle, is_http_url, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, SiteInfo, Source,
-    DEFAULT_TAGLINE, DEFAULT_TITLE, SCHEMA_VERSION,
+    decode_bundle, is_http_url, Align, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, MathNode, SiteInfo,
+    Source, DEFAULT_TAGLINE, DEFAULT_TITLE, SCHEMA_VERSION,
 };
 pub use search::{DayCount, Highlights, Hit, Index, IsoDay, SearchOptions, SearchResults, Snippet};

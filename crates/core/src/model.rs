@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The bundle format version; the app refuses bundles whose version it does not know.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the app needs: days newest first and their entries in reading order.
 ///
@@ -122,6 +122,52 @@ pub enum Block {
         /// The code split into spans that cover it exactly, in order.
         spans: Vec<CodeSpan>,
     },
+    /// A sub-heading inside an answer; `level` is the Markdown level (3 for `###`, up to 6).
+    Heading { level: u8, children: Vec<Inline> },
+    /// A block quote.
+    Quote(Vec<Block>),
+    /// A GFM table: one alignment per column, the header cells, then the rows of cells.
+    Table { align: Vec<Align>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    /// The answer's footnotes, numbered from 1 in the order they are first cited; always the
+    /// answer's last block.
+    Footnotes(Vec<Vec<Block>>),
+}
+
+/// How a table column's cells are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// As the reading direction has it.
+    None,
+    /// `:---`.
+    Left,
+    /// `:---:`.
+    Center,
+    /// `---:`.
+    Right,
+}
+
+/// A formula converted to MathML at build time: an element or a text node.
+///
+/// Only the MathML Core elements and attributes the converter writes get into a bundle (the
+/// builder checks an allow-list), and the app creates them as elements in the MathML namespace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MathNode {
+    /// Text inside a token element.
+    #[serde(rename = "t")]
+    Text(String),
+    /// An element with its attributes and children.
+    #[serde(rename = "e")]
+    Element {
+        /// The MathML tag name.
+        tag: String,
+        /// `[name, value]` pairs.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attrs: Vec<(String, String)>,
+        /// The element's children.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        children: Vec<MathNode>,
+    },
 }
 
 /// A run of code text with a highlight class: `[class, text]` in JSON to keep bundles small.
@@ -158,6 +204,16 @@ pub enum Inline {
     Link { href: String, children: Vec<Inline> },
     /// A line break inside a paragraph.
     Break,
+    /// Struck-through runs (`~~text~~`).
+    Strike(Vec<Inline>),
+    /// A task list item's read-only checkbox, first in the item's paragraph; `true` when done.
+    Task(bool),
+    /// A citation of the answer's footnote with this number (1-based).
+    Note(u32),
+    /// A formula: its TeX source (what search indexes) and its MathML `<math>` element.
+    Math { tex: String, mathml: MathNode },
+    /// An image of the build: `src` is relative to the site's root.
+    Image { src: String, alt: String, width: u32, height: u32 },
 }
 
 /// Why a bundle's text could not be used.
@@ -211,7 +267,7 @@ mod tests {
 
     #[test]
     fn decodes_a_current_bundle() {
-        let json = r#"{"schema_version":2,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
+        let json = r#"{"schema_version":3,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
         let bundle = decode_bundle(json).unwrap();
         assert_eq!(bundle.entries[0].question, "Q?", "derived from the question's runs");
         assert_eq!(
@@ -235,7 +291,7 @@ mod tests {
     #[test]
     fn reports_malformed_json() {
         assert!(matches!(decode_bundle("{not json"), Err(DecodeError::Malformed(_))));
-        assert!(matches!(decode_bundle(r#"{"schema_version":2}"#), Err(DecodeError::Malformed(_))));
+        assert!(matches!(decode_bundle(r#"{"schema_version":3}"#), Err(DecodeError::Malformed(_))));
     }
 
     #[test]

@@ -101,6 +101,8 @@ fn make_block(block: &Block, pools: &Pools, rng: &mut SplitMix64) -> Block {
                 .collect();
             Block::Code { lang: lang.clone(), spans }
         }
+        Block::Quote(blocks) => Block::Quote(blocks.iter().map(|b| make_block(b, pools, rng)).collect()),
+        other @ (Block::Heading { .. } | Block::Table { .. } | Block::Footnotes(_)) => other.clone(),
     }
 }
 
@@ -206,8 +208,11 @@ fn collect_code(blocks: &[Block], pools: &mut Pools) {
                         .map(String::from),
                 );
             }
-            Block::List { items, .. } => items.iter().for_each(|item| collect_code(item, pools)),
-            Block::Paragraph(..) => {}
+            Block::List { items, .. } | Block::Footnotes(items) => {
+                items.iter().for_each(|item| collect_code(item, pools))
+            }
+            Block::Quote(blocks) => collect_code(blocks, pools),
+            Block::Paragraph(..) | Block::Heading { .. } | Block::Table { .. } => {}
         }
     }
 }

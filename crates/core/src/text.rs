@@ -7,10 +7,15 @@ pub fn push_inline_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Link { children, .. } => {
-                push_inline_text(children, out)
-            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strike(children)
+            | Inline::Link { children, .. } => push_inline_text(children, out),
             Inline::Break => out.push('\n'),
+            // Read by its source: `\frac{a}{b}` is found by `frac`, `a` and `b`.
+            Inline::Math { tex, .. } => out.push_str(tex),
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Task(_) | Inline::Note(_) => {}
         }
     }
 }
@@ -30,21 +35,29 @@ pub fn code_text(spans: &[CodeSpan]) -> String {
 /// Whether a piece of an answer's text is prose or code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextKind {
-    /// A paragraph, in the answer or in a list item.
+    /// A paragraph, heading or table cell, in the answer, a list item, a quote or a footnote.
     Prose,
     /// A code block.
     Code,
 }
 
-/// Calls `visit` with the text of every paragraph (list items included) and every code block,
-/// in document order.
+/// Calls `visit` with the text of every paragraph, heading and table cell (inside lists,
+/// quotes and footnotes too) and every code block, in document order.
 pub fn visit_block_text(blocks: &[Block], visit: &mut impl FnMut(TextKind, String)) {
     for block in blocks {
         match block {
-            Block::Paragraph(inlines) => visit(TextKind::Prose, inline_text(inlines)),
-            Block::List { items, .. } => {
+            Block::Paragraph(inlines) | Block::Heading { children: inlines, .. } => {
+                visit(TextKind::Prose, inline_text(inlines))
+            }
+            Block::List { items, .. } | Block::Footnotes(items) => {
                 for item in items {
                     visit_block_text(item, visit);
+                }
+            }
+            Block::Quote(blocks) => visit_block_text(blocks, visit),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    visit(TextKind::Prose, inline_text(cell));
                 }
             }
             Block::Code { spans, .. } => visit(TextKind::Code, code_text(spans)),
@@ -85,5 +98,26 @@ mod tests {
         visit_block_text(&blocks, &mut |kind, t| seen.push((kind, t)));
         let expected = [(TextKind::Prose, "a"), (TextKind::Prose, "b"), (TextKind::Code, "fn f()")];
         assert_eq!(seen, expected.map(|(k, t)| (k, t.to_string())));
+    }
+
+    #[test]
+    fn quotes_tables_footnotes_math_and_images_give_their_text() {
+        let math = Inline::Math { tex: r"\frac{a}{b}".into(), mathml: crate::MathNode::Text("ignored".into()) };
+        let image = Inline::Image { src: "media/x.png".into(), alt: "A chart".into(), width: 1, height: 1 };
+        let blocks = vec![
+            Block::Heading { level: 3, children: vec![text("Head")] },
+            Block::Quote(vec![Block::Paragraph(vec![Inline::Strike(vec![text("quoted")]), Inline::Note(1)])]),
+            Block::Table {
+                align: vec![crate::Align::None],
+                head: vec![vec![text("th")]],
+                rows: vec![vec![vec![text("td")]]],
+            },
+            Block::List { start: None, items: vec![vec![Block::Paragraph(vec![Inline::Task(true), text("task")])]] },
+            Block::Paragraph(vec![math, text(" "), image]),
+            Block::Footnotes(vec![vec![Block::Paragraph(vec![text("note")])]]),
+        ];
+        let mut seen = vec![];
+        visit_block_text(&blocks, &mut |_, t| seen.push(t));
+        assert_eq!(seen, ["Head", "quoted", "th", "td", "task", r"\frac{a}{b} A chart", "note"]);
     }
 }

@@ -115,11 +115,21 @@ fn for_each_block(blocks: &[Block], buffer: &mut String, visit: &mut impl FnMut(
     for block in blocks {
         buffer.clear();
         match block {
-            Block::Paragraph(inlines) => {
+            Block::Paragraph(inlines) | Block::Heading { children: inlines, .. } => {
                 push_inline_text(inlines, buffer);
                 visit(ANSWER, buffer);
             }
-            Block::List { items, .. } => items.iter().for_each(|item| for_each_block(item, buffer, visit)),
+            Block::List { items, .. } | Block::Footnotes(items) => {
+                items.iter().for_each(|item| for_each_block(item, buffer, visit))
+            }
+            Block::Quote(blocks) => for_each_block(blocks, buffer, visit),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    buffer.clear();
+                    push_inline_text(cell, buffer);
+                    visit(ANSWER, buffer);
+                }
+            }
             Block::Code { spans, .. } => {
                 spans.iter().for_each(|span| buffer.push_str(span.text()));
                 visit(CODE, buffer);
