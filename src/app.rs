@@ -19,7 +19,7 @@ use crate::components::entry_view::{EntryView, Neighbours};
 use crate::components::help_panel::HelpPanel;
 use crate::components::highlighted::Marker;
 use crate::components::listing::Listing;
-use crate::components::related::RelatedSource;
+use crate::components::related::{BuiltRelated, RelatedSource};
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::timeline::Timeline;
@@ -49,11 +49,16 @@ pub struct AppProps {
     pub page: Page,
     /// What the reader typed into the prerendered search box before the app ran.
     pub typed: Option<String>,
+    /// On an entry page, its entry's related entries as the build rendered them.
+    pub related: Option<Rc<BuiltRelated>>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.page == other.page && self.typed == other.typed
+        Rc::ptr_eq(&self.bundle, &other.bundle)
+            && self.page == other.page
+            && self.typed == other.typed
+            && self.related == other.related
     }
 }
 
@@ -110,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
         let open = use_callback((), move |id: String, ()| dispatch.dispatch(Action::Open(id)));
         SiteLinks { root, open }
     };
-    let body = html! { <Reader bundle={props.bundle.clone()} state={state.clone()} /> };
+    let body = html! { <Reader bundle={props.bundle.clone()} state={state.clone()} related={props.related.clone()} /> };
     let help = state.help_open.then(|| {
         let dispatch = state.dispatcher();
         html! { <HelpPanel on_close={Callback::from(move |()| dispatch.dispatch(Action::ToggleHelp))} /> }
@@ -183,12 +188,13 @@ fn absolute_url(view: &View) -> String {
 struct ReaderProps {
     bundle: Rc<Bundle>,
     state: UseReducerHandle<AppState>,
+    related: Option<Rc<BuiltRelated>>,
 }
 
 impl PartialEq for ReaderProps {
     /// The same bundle is the same allocation: comparing 10,000 entries per render would not do.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.state == other.state
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.state == other.state && self.related == other.related
     }
 }
 
@@ -333,7 +339,7 @@ fn Reader(props: &ReaderProps) -> Html {
     } else {
         count(entries.len(), "entry", "entries")
     };
-    let related = RelatedSource { bundle: props.bundle.clone(), index: (*index).clone() };
+    let related = RelatedSource { bundle: props.bundle.clone(), index: (*index).clone(), built: props.related.clone() };
     html! {
         <ContextProvider<RelatedSource> context={related}>
             <div class="layout">

@@ -18,6 +18,7 @@ use web_sys::HtmlInputElement;
 use yew::AppHandle;
 
 use crate::app::{App, AppProps};
+use crate::components::related::{BuiltRelated, RELATED_ATTR};
 use crate::components::status::{ErrorPanel, ErrorPanelProps};
 use crate::hooks::use_shortcuts::SEARCH_INPUT_ID;
 use crate::load::fetch_bundle;
@@ -66,7 +67,12 @@ fn run(page: Page, bundle: Rc<learnings_core::Bundle>, fingerprint: &str) {
         .map(|input| input.value())
         .filter(|value| !value.is_empty());
     let prerendered = root.get_attribute(PRERENDERED_ATTR).as_deref() == Some(fingerprint);
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { bundle, page, typed });
+    let related = match &page {
+        Page::Entry(id) if prerendered => Some(Rc::new(built_related(&document, id))),
+        _ => None,
+    };
+    let props = AppProps { bundle, page, typed, related };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
     if prerendered {
         crate::selection::save();
         renderer.hydrate();
@@ -74,6 +80,13 @@ fn run(page: Page, bundle: Rc<learnings_core::Bundle>, fingerprint: &str) {
         root.set_inner_html("");
         renderer.render();
     }
+}
+
+/// The related entries an entry page was built with (none if it shows no Related links).
+fn built_related(document: &web_sys::Document, entry: &str) -> BuiltRelated {
+    let selector = format!("#{ROOT_ID} nav[{RELATED_ATTR}]");
+    let ids = document.query_selector(&selector).ok().flatten().and_then(|nav| nav.get_attribute(RELATED_ATTR));
+    BuiltRelated::from_attr(entry, &ids.unwrap_or_default())
 }
 
 /// The error panel with the reason and Retry, which tries loading again.

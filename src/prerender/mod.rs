@@ -19,11 +19,13 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
+use learnings_core::search::Index;
 use learnings_core::site::{fingerprint, home_len, older_months, Page};
 use learnings_core::{decode_bundle, Bundle};
 use yew::LocalServerRenderer;
 
 use crate::app::{App, AppProps};
+use crate::components::related::BuiltRelated;
 
 pub use head::{head_tags, PageMeta};
 pub use manifest::{named_manifest, MANIFEST_FILE};
@@ -59,9 +61,10 @@ pub fn render_site(dir: &Path, site_url: Option<&str>) -> Result<Written, String
     for dir_name in ["m", "e"] {
         fs::create_dir_all(dir.join(dir_name)).map_err(|e| format!("cannot create {dir_name}/: {e}"))?;
     }
+    let index = Index::new(&bundle.entries);
     for page in &pages {
         let meta = PageMeta::of(&bundle, page, site_url);
-        let body = render(&bundle, page);
+        let body = render(&bundle, &index, page);
         let html = template.page(page.root(), &head_tags(&meta), Some((&body, &fingerprint)));
         write(dir, &page.path(), &html)?;
     }
@@ -80,9 +83,14 @@ pub fn render_site(dir: &Path, site_url: Option<&str>) -> Result<Written, String
 /// The bundle's file name (the one the app fetches).
 const BUNDLE_FILE: &str = "learnings.json";
 
-/// The app's markup for `page`, as its first render in the browser will see it.
-pub fn render(bundle: &Rc<Bundle>, page: &Page) -> String {
-    let props = AppProps { bundle: bundle.clone(), page: page.clone(), typed: None };
+/// The app's markup for `page`, as its first render in the browser will see it: an entry
+/// page with its entry's related entries, worked out from `index` (built from `bundle`).
+pub fn render(bundle: &Rc<Bundle>, index: &Index, page: &Page) -> String {
+    let related = match page {
+        Page::Entry(id) => Some(Rc::new(BuiltRelated::of(bundle, index, id))),
+        _ => None,
+    };
+    let props = AppProps { bundle: bundle.clone(), page: page.clone(), typed: None, related };
     futures::executor::block_on(LocalServerRenderer::<App>::with_props(props).render())
 }
 
@@ -129,11 +137,44 @@ mod tests {
 
     #[test]
     fn content_renders_as_text_and_links_only_to_http() {
-        let html = render(&Rc::new(bundle()), &Page::Entry("hostile".into()));
+        let bundle = Rc::new(bundle());
+        let html = render(&bundle, &Index::new(&bundle.entries), &Page::Entry("hostile".into()));
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"../e/old-0.html\""), "the next entry, relative to the page: {html}");
+    }
+
+    #[test]
+    fn an_entry_page_links_to_its_related_entries_and_carries_their_ids() {
+        let mut entries = vec![
+            entry("tune", "2026-03-01", "How do you tune a bktree with levenshtein radius"),
+            entry("bread", "2026-03-01", "How do you bake bread"),
+        ];
+        entries.extend((0..20).map(|i| entry(&format!("filler-{i}"), "2026-02-01", &format!("What is filler{i}"))));
+        entries.push(entry("fast", "2026-01-01", "Why is a bktree fast with levenshtein distance"));
+        let bundle = Rc::new(Bundle {
+            schema_version: SCHEMA_VERSION,
+            days: vec![
+                Day { date: "2026-03-01".into(), count: 2 },
+                Day { date: "2026-02-01".into(), count: 20 },
+                Day { date: "2026-01-01".into(), count: 1 },
+            ],
+            entries,
+        });
+        let index = Index::new(&bundle.entries);
+        let html = render(&bundle, &index, &Page::Entry("tune".into()));
+        assert!(
+            html.contains("<nav aria-label=\"Related entries\" data-related=\"fast\" class=\"related\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"../e/fast.html\">Why is a bktree fast with levenshtein distance?</a>"),
+            "{html}"
+        );
+        let html = render(&bundle, &index, &Page::Entry("bread".into()));
+        assert!(!html.contains("data-related"), "nothing shared, nothing related: {html}");
+        assert!(!render(&bundle, &index, &Page::Home).contains("data-related"), "only an opened entry has them");
     }
 
     #[test]

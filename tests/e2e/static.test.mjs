@@ -216,6 +216,83 @@ describe('the app takes the prerendered page over', { timeout: TIMEOUT }, () => 
   });
 });
 
+describe('related entries on an entry page', { timeout: TIMEOUT }, () => {
+  const RELATED = 'article.entry.open nav[aria-label="Related entries"]';
+  // The entry with the most text is the one surest to share an uncommon word with another.
+  const size = (e) => JSON.stringify(e.answer).length;
+  const entry = bundle.entries.reduce((best, e) => (size(e) > size(best) ? e : best));
+  const pageUrl = () => new URL(`e/${entry.id}.html`, server.url).href;
+  /** The related links on screen, as [href, question] pairs, in order. */
+  const relatedLinks = (page) =>
+    page.$$eval(`${RELATED} a`, (as) => as.map((a) => [a.getAttribute('href'), a.textContent.trim()]));
+  /** The entry id an entry page's link names (`../e/<id>.html` or `e/<id>.html`). */
+  const target = (href) => decodeURIComponent(href.match(/^(?:\.\.\/)?e\/([^/]+)\.html$/)?.[1] ?? href);
+
+  it('lists up to three related entries without JavaScript, each a link to its page', async () => {
+    const { context, page } = await openPage(pageUrl(), { javaScriptEnabled: false });
+    try {
+      assert.equal(await page.locator('nav[aria-label="Related entries"]').count(), 1);
+      assert.ok(await page.locator(RELATED).isVisible());
+      assert.equal((await page.locator(`${RELATED} h4`).textContent()).trim(), 'Related');
+      const links = await relatedLinks(page);
+      assert.ok(links.length >= 1 && links.length <= 3, `${links.length} related links`);
+      const targets = links.map(([href]) => target(href));
+      for (const id of targets) {
+        assert.ok(ids.includes(id), `${id} is an entry of the bundle`);
+        assert.notEqual(id, entry.id, 'an entry is not related to itself');
+      }
+      assert.equal(new Set(targets).size, targets.length, 'no entry twice');
+      // Each leads to its entry's own page, readable without JavaScript.
+      const from = page.url();
+      for (const [i, [href, question]] of links.entries()) {
+        await page.goto(new URL(href, from).href);
+        const heading = page.locator(`article.open[id="${targets[i]}"] h3`);
+        assert.equal((await heading.textContent()).replace(/\s+/g, ' ').trim(), question.replace(/\s+/g, ' '));
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the take-over keeps the same links, which are those the app works out for the entry', async () => {
+    const { context, page, errors, release } = await openPage(pageUrl(), { hold: true });
+    try {
+      const built = await relatedLinks(page);
+      assert.ok(built.length >= 1, 'the page has related links');
+      await page.evaluate((selector) => {
+        const nav = document.querySelector(selector);
+        window.__related = { nav, links: [...nav.querySelectorAll('a')], removed: 0 };
+        new MutationObserver((records) => {
+          for (const r of records) window.__related.removed += r.removedNodes.length;
+        }).observe(nav, { childList: true, subtree: true });
+      }, RELATED);
+      release();
+      await appReady(page);
+      assert.deepEqual(await relatedLinks(page), built);
+      const kept = await page.evaluate((selector) => {
+        const { nav, links, removed } = window.__related;
+        const now = document.querySelector(selector);
+        return { same: now === nav && links.every((a) => a.isConnected), removed };
+      }, RELATED);
+      assert.deepEqual(kept, { same: true, removed: 0 }, 'no prerendered node replaced or removed');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+    // The app's own index gives the same entries, in the same order, when it opens the entry
+    // in place on the home page.
+    const home = await openPage(`${server.url}#${entry.id}`);
+    try {
+      await home.page.waitForSelector(RELATED, { timeout: 20_000 });
+      const inApp = (await relatedLinks(home.page)).map(([href, question]) => [target(href), question]);
+      assert.deepEqual(inApp, built.map(([href, question]) => [target(href), question]));
+      assert.deepEqual(home.errors, []);
+    } finally {
+      await home.context.close();
+    }
+  });
+});
+
 describe('entry pages offline', { timeout: TIMEOUT }, () => {
   it('a visited one from the cache, one never visited from the shell and the cached bundle', async () => {
     const offline = await startServer({ root: DIST_DIR, prefix: SUB_PATH });

@@ -119,9 +119,13 @@ fn bench(c: &mut Criterion) {
             })
             .collect();
         let index = Index::new(&entries);
-        let start = Instant::now();
-        black_box(index.search(&long_query, &SearchOptions { limit: Some(LIMIT), ..SearchOptions::default() }));
-        let long_query_ms = start.elapsed().as_secs_f64() * 1e3;
+        let long_query_ms = (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(index.search(&long_query, &SearchOptions { limit: Some(LIMIT), ..SearchOptions::default() }));
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::INFINITY, f64::min);
         rows.push(Row {
             n,
             build_ms: percentiles(builds).0,
@@ -133,7 +137,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     println!(
-        "\n{} keystrokes ({} queries typed character by character), limit {LIMIT}, fastest of {RUNS} runs each; build: median",
+        "\n{} keystrokes ({} queries typed character by character) and the 10,000-character query, limit {LIMIT}, fastest of {RUNS} runs each; build: median",
         keystrokes().len(),
         QUERIES.len()
     );

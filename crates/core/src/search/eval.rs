@@ -10,6 +10,7 @@
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use super::coverage::Coverage;
 use super::index::{Index, SEPARATOR};
@@ -23,6 +24,11 @@ pub(crate) const RERANK_WINDOW: usize = 256;
 
 /// When fewer entries than this have every term, entries with some of them follow.
 pub(crate) const PARTIAL_FILL: usize = 10;
+
+/// Most of the query's words whose entries make the partial matches: a reader's query has
+/// fewer, so this bounds only pasted text, whose other words still count for the entries
+/// found (see [`partial_seeds`]).
+const PARTIAL_SEEDS: usize = 8;
 
 /// An entry that matched, with what its score is made of.
 #[derive(Debug, Clone, Copy)]
@@ -75,20 +81,22 @@ pub(crate) fn words_mask(plan: &Plan) -> u32 {
     }
 }
 
-/// Sums the terms' scores over the entries that match every term whose bit `required` has,
-/// cheapest term first; the other terms only add to the score (or, when no term is required,
-/// each adds its entries).
-fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: u32) {
+/// Sums the terms' scores over the entries that match every term whose bit `required` has;
+/// the other terms only add to the score (or, when no term is required, each of the `seeds`
+/// adds its entries). Required terms go first, then seeds, each group cheapest first.
+fn accumulate(acc: &mut Accumulator, index: &Index, plan: &Plan, required: u32, seeds: u32) {
     acc.reset(index.entry_count());
     if !plan.days.is_empty() {
         acc.days = Some(day_mask(index, &plan.days));
     }
     let is_required = |t: usize| required & 1 << t != 0;
+    let is_seed = |t: usize| seeds & 1 << t != 0;
     let costs: Vec<usize> = plan.terms.iter().map(|t| cost(index, t)).collect();
     let mut order: Vec<usize> = (0..plan.terms.len()).collect();
-    sort_by_u64_key(&mut order, |&t| pair(u32::from(!is_required(t)), saturate(costs[t])));
+    let group = |t: usize| u32::from(!is_required(t)) << 1 | u32::from(!is_seed(t));
+    sort_by_u64_key(&mut order, |&t| pair(group(t), saturate(costs[t])));
     for &t in &order {
-        acc.add_term(index, &plan.terms[t], 1 << t, is_required(t));
+        acc.add_term(index, &plan.terms[t], 1 << t, is_required(t), is_seed(t));
         if acc.required > 0 && acc.candidates.is_empty() {
             break;
         }
@@ -130,7 +138,7 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
         Err(_) => &mut own,
     };
     let words = words_mask(plan);
-    accumulate(acc, index, plan, words);
+    accumulate(acc, index, plan, words, words);
     let required = acc.required;
     matched.reserve(acc.candidates.len());
     for &e in &acc.candidates {
@@ -155,7 +163,7 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
 }
 
 /// The entries with some of the query's `words` but not all (and every quoted phrase),
-/// after the `matched` ones that have them all.
+/// after the `matched` ones that have them all: those with one of its [`partial_seeds`].
 fn add_partial_matches(
     acc: &mut Accumulator,
     index: &Index,
@@ -169,7 +177,7 @@ fn add_partial_matches(
         complete[scored.entry as usize / 64] |= 1 << (scored.entry % 64);
     }
     let quoted = plan.terms.iter().enumerate().filter(|(_, t)| t.quoted).fold(0, |mask, (i, _)| mask | 1 << i);
-    accumulate(acc, index, plan, quoted);
+    accumulate(acc, index, plan, quoted, partial_seeds(index, plan, words));
     for &e in &acc.candidates {
         let slot = acc.slots[e as usize];
         if complete[e as usize / 64] & (1 << (e % 64)) != 0 || slot.covered & words == 0 {
@@ -179,6 +187,23 @@ fn add_partial_matches(
             matched.push(Scored::new(e, slot.total, day, slot.covered));
         }
     }
+}
+
+/// The terms whose entries are the partial matches: the query's `words`, but of more than
+/// [`PARTIAL_SEEDS`] (pasted text) only that many, the most selective. Every other term still
+/// adds to the score and coverage of those entries; what is left out are the entries with
+/// none of the rarer words, which would have ranked below most of them anyway. Without this
+/// a 10,000-character query scored each posting of sixteen terms, and every entry having
+/// one of them was a candidate.
+fn partial_seeds(index: &Index, plan: &Plan, words: u32) -> u32 {
+    let mut seeds: Vec<usize> = (0..plan.terms.len()).filter(|&t| words & 1 << t != 0).collect();
+    if seeds.len() > PARTIAL_SEEDS {
+        // Phrases last: each of their entries is verified token by token.
+        let key = |t: usize| pair(u32::from(!plan.terms[t].phrase.is_empty()), saturate(reach(index, &plan.terms[t])));
+        sort_by_u64_key(&mut seeds, |&t| key(t));
+        seeds.truncate(PARTIAL_SEEDS);
+    }
+    seeds.iter().fold(0, |mask, &t| mask | 1 << t)
 }
 
 /// Best first: those with every word of the query, then a higher score (a partial match's is
@@ -193,8 +218,9 @@ fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {
         matched.select_nth_unstable_by(window, by_rank);
     }
     if plan.terms.len() >= 2 {
+        let adjacency = Adjacency::new(index, &plan.terms);
         for scored in &mut matched[..window] {
-            scored.adjacency = adjacency(index, &plan.terms, scored.entry);
+            scored.adjacency = adjacency.multiplier(index, scored.entry);
             scored.score *= scored.adjacency;
         }
     }
@@ -210,40 +236,104 @@ fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {
     matched.truncate(limit);
 }
 
-/// The adjacency multiplier of `entry`: how many consecutive pairs of terms occur next to
-/// each other, in order (punctuation between them allowed), in some field.
-pub(crate) fn adjacency(index: &Index, terms: &[TermPlan], entry: u32) -> f32 {
-    let pairs = terms.len().saturating_sub(1);
-    if pairs == 0 {
-        return 1.0;
-    }
-    let adjacent = terms
-        .windows(2)
-        .filter(|pair| match (pair[0].last_token(), pair[1].first_token()) {
-            (Some(left), Some(right)) => (0..FIELDS).any(|f| adjacent_in(index, index.field(entry, f), left, right)),
-            _ => false,
-        })
-        .count();
-    1.0 + ADJACENT * adjacent as f32 / pairs as f32
+/// Which consecutive pairs of the query's terms occur next to each other in an entry, found
+/// in one pass over each field whatever the number of terms (pasted text has sixteen: a pass
+/// per pair, each token tried against each term, cost such a query 1.6 ms natively).
+struct Adjacency {
+    /// The terms' last tokens, each but the last term's, under the term's bit.
+    lefts: Ends,
+    /// The terms' first tokens, each but the first term's, under the bit of the term before.
+    rights: Ends,
+    pairs: usize,
 }
 
-fn adjacent_in(index: &Index, tokens: &[u32], left: &WordMatch, right: &WordMatch) -> bool {
-    (0..tokens.len()).any(|p| {
-        if left.tier(tokens[p], index).is_none() {
-            return false;
+impl Adjacency {
+    fn new(index: &Index, terms: &[TermPlan]) -> Adjacency {
+        let pairs = terms.len().saturating_sub(1);
+        let bits = (0..pairs).map(|t| 1u32 << t);
+        Adjacency {
+            lefts: Ends::new(index, bits.clone().zip(&terms[..pairs]).filter_map(|(b, t)| Some((b, t.last_token()?)))),
+            rights: Ends::new(index, bits.zip(terms.iter().skip(1)).filter_map(|(b, t)| Some((b, t.first_token()?)))),
+            pairs,
         }
-        let mut q = p + 1;
-        while q < tokens.len() && tokens[q] != SEPARATOR {
-            if right.tier(tokens[q], index).is_some() {
-                return true;
-            }
-            if !index.vocab.is_punct(tokens[q]) {
-                return false;
-            }
-            q += 1;
+    }
+
+    /// The adjacency multiplier of `entry`: how many consecutive pairs of terms occur next
+    /// to each other, in order (punctuation between them allowed), in some field.
+    fn multiplier(&self, index: &Index, entry: u32) -> f32 {
+        if self.pairs == 0 {
+            return 1.0;
         }
-        false
-    })
+        let adjacent = (0..FIELDS).fold(0u32, |found, f| found | self.pairs_in(index, index.field(entry, f), found));
+        1.0 + ADJACENT * adjacent.count_ones() as f32 / self.pairs as f32
+    }
+
+    /// The pairs adjacent in `tokens`, a bit each (that of the pair's first term), besides
+    /// those `found` already.
+    fn pairs_in(&self, index: &Index, tokens: &[u32], mut found: u32) -> u32 {
+        for (p, &id) in tokens.iter().enumerate() {
+            let left = self.lefts.mask(id) & !found;
+            if left == 0 {
+                continue;
+            }
+            for &next in tokens[p + 1..].iter().take_while(|&&t| t != SEPARATOR) {
+                found |= left & self.rights.mask(next);
+                if !index.vocab.is_punct(next) {
+                    break;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The tokens some of a set of word matchers match, looked up by token id: a bit per word of
+/// the vocabulary rules most tokens out at once.
+struct Ends {
+    /// Which token ids some matcher matches.
+    marked: Vec<u64>,
+    /// The ids matched exactly or as variants, ascending, with the bits of their matchers.
+    ids: Vec<(u32, u32)>,
+    /// Words being typed: the ids they start, with their matcher's bit.
+    prefixes: Vec<(Range<u32>, u32)>,
+}
+
+impl Ends {
+    fn new<'a>(index: &Index, matchers: impl Iterator<Item = (u32, &'a WordMatch)>) -> Ends {
+        let (mut ids, mut prefixes) = (Vec::new(), Vec::new());
+        for (bit, m) in matchers {
+            let single = m.exact.filter(|id| !m.prefix.contains(id)).into_iter().chain(m.variants.iter().map(|v| v.id));
+            ids.extend(single.map(|id| (id, bit)));
+            if !m.prefix.is_empty() {
+                prefixes.push((m.prefix.clone(), bit));
+            }
+        }
+        sort_by_u64_key(&mut ids, |&(id, bit)| pair(id, bit));
+        ids.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            kept.1 |= if same { later.1 } else { 0 };
+            same
+        });
+        let mut marked = vec![0u64; index.vocab.len().div_ceil(64)];
+        for id in
+            ids.iter().map(|&(id, _)| id).chain(prefixes.iter().flat_map(|(ids, _): &(Range<u32>, u32)| ids.clone()))
+        {
+            if let Some(word) = marked.get_mut(id as usize / 64) {
+                *word |= 1 << (id % 64);
+            }
+        }
+        Ends { marked, ids, prefixes }
+    }
+
+    /// The bits of the matchers that token `id` matches.
+    fn mask(&self, id: u32) -> u32 {
+        let i = id as usize;
+        if self.marked.get(i / 64).is_none_or(|word| word & (1 << (i % 64)) == 0) {
+            return 0;
+        }
+        let listed = self.ids.binary_search_by_key(&id, |&(id, _)| id).map_or(0, |at| self.ids[at].1);
+        self.prefixes.iter().filter(|(ids, _)| ids.contains(&id)).fold(listed, |mask, &(_, bit)| mask | bit)
+    }
 }
 
 /// Which day ranks the query's `day:` filters keep.
@@ -257,6 +347,13 @@ fn cost(index: &Index, term: &TermPlan) -> usize {
     // Phrases are verified entry by entry: after every term that uses postings.
     let phrase = if term.phrase.is_empty() { 0 } else { usize::MAX / 2 };
     word.saturating_add(fuzzy).saturating_add(phrase)
+}
+
+/// About how many entries `term` matches: its postings, those of its phrase's anchor, and
+/// its fuzzy groups' entries.
+fn reach(index: &Index, term: &TermPlan) -> usize {
+    let anchor = term.phrase.get(term.anchor).map_or(0, |part| part.cost(index));
+    cost(index, term).min(usize::MAX / 2).saturating_add(anchor)
 }
 
 /// Whether `entry` contains `term` (for exclusions, which match exactly).
@@ -454,8 +551,9 @@ impl Accumulator {
     }
 
     /// Adds `term`'s scores and its `bit` to the entries that have it; a `required` term also
-    /// narrows the candidates to them, and when no term is required they join the candidates.
-    fn add_term(&mut self, index: &Index, term: &TermPlan, bit: u32, required: bool) {
+    /// narrows the candidates to them, and when no term is required those of a term that
+    /// `joins` join the candidates.
+    fn add_term(&mut self, index: &Index, term: &TermPlan, bit: u32, required: bool, joins: bool) {
         self.touched.clear();
         if let Some(word) = &term.word {
             for id in word.ids() {
@@ -472,8 +570,16 @@ impl Accumulator {
             }
         }
         if !term.phrase.is_empty() {
-            let candidates =
-                if self.required == 0 { phrase_candidates(index, term) } else { std::mem::take(&mut self.candidates) };
+            let candidates = if self.required > 0 {
+                std::mem::take(&mut self.candidates)
+            } else if joins {
+                phrase_candidates(index, term)
+            } else {
+                // Verified entry by entry: only where it adds to an entry already found.
+                let mut candidates = phrase_candidates(index, term);
+                candidates.retain(|&e| self.slots[e as usize].epoch == self.epoch && self.slots[e as usize].listed);
+                candidates
+            };
             for &e in &candidates {
                 if !self.on_a_kept_day(index, e) {
                     continue;
@@ -486,7 +592,7 @@ impl Accumulator {
                 self.candidates = candidates;
             }
         }
-        let any = !required && self.required == 0;
+        let any = joins && !required && self.required == 0;
         for &e in &self.touched {
             let slot = &mut self.slots[e as usize];
             slot.total += slot.best;
@@ -504,5 +610,69 @@ impl Accumulator {
             self.required += 1;
             self.candidates.clone_from(&self.touched);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+    use crate::search::test_support::entries;
+    use crate::search::{plan, SearchOptions};
+
+    /// The adjacency multiplier of each entry for `query`.
+    fn multipliers(pairs: &[(&str, &str)], query: &str) -> Vec<f32> {
+        let index = Index::new(&entries(pairs));
+        let plan = plan::compile(&index, &parse(query));
+        let adjacency = Adjacency::new(&index, &plan.terms);
+        (0..pairs.len() as u32).map(|e| adjacency.multiplier(&index, e)).collect()
+    }
+
+    #[test]
+    fn adjacent_terms_count_in_order_through_punctuation_within_a_field() {
+        let found = multipliers(
+            &[
+                ("How do you stage hunks with git add?", "Interactively."),
+                ("Why add git hooks?", "To check commits."),
+                ("Is git, add the same?", "Yes."),
+                ("Does git then add?", "No."),
+                ("Where is the git", "add documented?"),
+            ],
+            "git add",
+        );
+        let next = 1.0 + ADJACENT;
+        assert_eq!(found, [next, 1.0, next, 1.0, 1.0], "in order; a comma between; a word between; two fields");
+        let found = multipliers(&[("Why does git add stage hunks?", "So.")], "git add hunks stage");
+        assert_eq!(found, [1.0 + ADJACENT / 3.0], "git add, but neither add hunks nor hunks stage");
+        let found = multipliers(&[("Why does git add stage hunks?", "So.")], "git add stage hunks");
+        assert_eq!(found, [1.0 + ADJACENT], "every pair");
+    }
+
+    #[test]
+    fn a_long_pasted_query_finds_the_entry_with_most_of_its_rare_words_first() {
+        let mut pairs = vec![
+            (
+                "How does a bloom filter answer membership?",
+                "It hashes each key into a bit array; false positives happen.",
+            ),
+            ("Why is my cache slow?", "The filter hashes every key of the array and memory."),
+            ("What is bloom membership?", "A flower's."),
+            ("What does memory hold?", "Each key and array and value of the cache."),
+        ];
+        let common: Vec<String> = (0..40).map(|i| format!("Notes {i} on key array memory value cache")).collect();
+        pairs.extend(common.iter().map(|text| (text.as_str(), "Nothing else.")));
+        let index = Index::new(&entries(&pairs));
+        // Pasted text: more than PARTIAL_SEEDS words, which no entry has all of, sixteen terms.
+        let text = "bloom filter membership hashes positives false key array memory value cache notes on the cheap; ";
+        let query: String = text.chars().cycle().take(10_000).collect();
+        let results = index.search(&query, &SearchOptions::default());
+        assert_eq!(results.complete, 0);
+        let order: Vec<usize> = results.hits.iter().map(|h| h.entry).collect();
+        assert_eq!(order.first(), Some(&0), "{order:?}");
+        // Entries 1 and 2 have two of the rare words each, entry 1 many common ones too: the
+        // common words count for the entries the rare ones found.
+        let at = |e: usize| order.iter().position(|&o| o == e);
+        assert!(at(1) < at(2) && at(2).is_some(), "{order:?}");
+        assert!(results.hits[0].missing.iter().any(|w| w == "notes"), "{:?}", results.hits[0].missing);
     }
 }
