@@ -3,10 +3,10 @@
 // Every file gets an ETag, and a request whose If-None-Match names it gets 304 Not Modified.
 // By default nothing may be cached (`Cache-Control: no-store`), so tests never see another
 // test's files. With `caching: 'deploy'` it sends what README's Deploy table asks of a host or
-// CDN: content-hashed names (Trunk's `name-<16 hex>.ext`) immutable for a year, every other
+// CDN: content-hashed names (Trunk's `name-<hex>.ext`) immutable for a year, every other
 // file `no-cache` (revalidated each time, a 304 when unchanged). With `gzip: true` it compresses
 // text and wasm for clients that accept gzip, as a CDN does. With `record: true` it keeps one
-// line per response in `requests` (path, status, bytes written to the socket).
+// line per request in `requests` (path, status, bytes written to the socket).
 //
 // Library use:
 //   import { startServer } from './server.mjs';
@@ -52,8 +52,8 @@ export function contentTypeFor(filePath) {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Names Trunk gives content-hashed files: `learnings-<16 hex>.js`, `…_bg.wasm`, `styles-<16 hex>.css`. */
-export const HASHED_NAME = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/** Names Trunk gives content-hashed files: `learnings-<hex>.js`, `…_bg.wasm`, `styles-<hex>.css` (up to 16 hex digits). */
+export const HASHED_NAME = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 /** Types worth compressing: everything but images that are compressed already and fonts. */
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm|xml|manifest\+json)|image\/svg)/;
@@ -115,16 +115,20 @@ export async function startServer({
     if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(raw, { level: 9 }));
     return gzipped.get(key);
   }
-  /** Resolvers waiting for `requests` to reach a length. */
+  /** Responses finished, and resolvers waiting for that count to reach theirs. */
+  let finished = 0;
   const waiting = [];
 
   const server = http.createServer((req, res) => {
     if (record) {
       const socket = req.socket;
       const before = socket.bytesWritten;
+      const line = { path: req.url, status: null, bytes: null };
+      requests.push(line);
       res.on('finish', () => {
-        requests.push({ path: req.url, status: res.statusCode, bytes: socket.bytesWritten - before });
-        for (const w of waiting.filter((w) => requests.length >= w.count)) w.resolve();
+        Object.assign(line, { status: res.statusCode, bytes: socket.bytesWritten - before });
+        finished += 1;
+        for (const w of waiting.filter((w) => finished >= w.count)) w.resolve();
       });
     }
     handle(req, res).catch((err) => {
@@ -241,11 +245,14 @@ export async function startServer({
   return {
     url,
     port: actualPort,
-    /** With `record`: one `{ path, status, bytes }` per finished response, in order. */
+    /**
+     * With `record`: one `{ path, status, bytes }` per request in the order they came; status
+     * and bytes (written to the socket, headers included) are null until its response is sent.
+     */
     requests,
-    /** Resolves once `requests` holds `count` responses. */
+    /** Resolves once `count` responses have been sent. */
     recorded(count) {
-      if (requests.length >= count) return Promise.resolve();
+      if (finished >= count) return Promise.resolve();
       return new Promise((resolve) => waiting.push({ count, resolve }));
     },
     close() {
