@@ -143,10 +143,14 @@ try {
     const anchor = { label: `plain ${label}`, file: file.replace(/\.html$/, '.plain.html'), app: false, loads: [] };
     return [{ label, file, app: true, loads: [], anchor }, anchor];
   });
-  // Round-robin, so that the machine's load varies alike for a page and its anchor.
+  // Round-robin, so that the machine's load varies alike for a page and its anchor, each run
+  // in the other order, so that neither always comes right after the other.
   for (let run = 1; run <= RUNS; run++) {
-    for (const row of rows) row.loads.push(await load(browser, server.url + row.file, row.app));
-    console.error(`static-pages: run ${run} of ${RUNS} done`);
+    for (const row of run % 2 ? rows : [...rows].reverse()) {
+      const loaded = await load(browser, server.url + row.file, row.app);
+      row.loads.push(loaded);
+      console.error(`static-pages: run ${run}, ${row.label}: LCP ${ms(loaded.lcp)} ms`);
+    }
   }
   console.log(report(rows, newest));
 } finally {
