@@ -3,6 +3,9 @@
 // - install: precaches every file of the build, each fetched with its Subresource Integrity
 //   hash, so a file of any other build (a deploy in progress, a stale CDN copy) fails the install
 //   instead of getting mixed in. Files already cached by an install that was cut short are kept.
+//   Content-hashed files (Trunk's js, wasm and css) are taken from the HTTP cache when the page
+//   has just downloaded them (their names change when their content does); every other file is
+//   revalidated with the server (a 304 when unchanged).
 // - activate: deletes this site's caches of other builds and takes control of open pages.
 // - fetch: the build's files come from its cache, the prerendered home and month pages among
 //   them; entry pages (e/<id>.html, too many to precache) come from the network and are kept in
@@ -25,6 +28,8 @@ const INDEX = new URL('index.html', SCOPE).href;
 const BUNDLE = new URL('learnings.json', SCOPE).href;
 const ENTRY_PAGES = new URL('e/', SCOPE).href;
 const ENTRY_SHELL = new URL('e/_shell.html', SCOPE).href;
+/** Trunk's content-hashed names: `learnings-<hex>.js`, `learnings-<hex>_bg.wasm`, `styles-<hex>.css`. */
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 /** URL -> integrity (`sha256-<base64>`) of each file of this build. */
 const FILES = new Map(PRECACHE.files.map((f) => [new URL(f.url, SCOPE).href, f.integrity]));
 
@@ -68,7 +73,8 @@ async function precache() {
   await Promise.all(
     [...FILES].map(async ([url, integrity]) => {
       if (await cache.match(url)) return; // checked against the same hash by an earlier attempt
-      const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
+      const mode = HASHED.test(url) ? 'default' : 'no-cache';
+      const response = await fetch(new Request(url, { cache: mode, integrity }));
       if (!response.ok) throw new Error(`precaching ${url}: the server answered ${response.status}`);
       await cache.put(url, response.redirected ? await unredirected(response) : response);
     }),

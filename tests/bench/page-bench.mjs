@@ -12,14 +12,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { startServer } from '../e2e/server.mjs';
 import { launchBrowser } from '../e2e/browser.mjs';
 import { PROBE } from './probe.mjs';
+import { syntheticSite } from './synthetic.mjs';
 import { bytes, markdownTable, median, ms, percentile } from './table.mjs';
 
-const SEED = 42;
 const LOADS = 5;
 const FIRST_PAINT_TIMEOUT = 120_000;
 const QUIET_MS = 300;
@@ -29,17 +28,6 @@ const QUERIES = ['bk tree', 'condtion variable', 'async generator close'];
 function usage(message) {
   console.error(`${message}\nusage: node tests/bench/page-bench.mjs <dist> <web-dir> <synthetic-dir> [n]`);
   process.exit(2);
-}
-
-/** A copy of `dist` whose bundle holds `n` synthetic entries, made by the bench-web module in Node. */
-async function syntheticSite(dist, webDir, outDir, n) {
-  const glue = await import(pathToFileURL(path.resolve(webDir, 'learnings_bench_web.js')).href);
-  await glue.default({ module_or_path: fs.readFileSync(path.join(webDir, 'learnings_bench_web_bg.wasm')) });
-  const real = fs.readFileSync(path.join(dist, 'learnings.json'), 'utf8');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.cpSync(dist, outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'learnings.json'), glue.synthetic_bundle_json(real, n, SEED));
-  return outDir;
 }
 
 /** Opens the site in a fresh context and waits for the first entries to be painted. */

@@ -15,14 +15,11 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 
 import { markdownTable } from './table.mjs';
-import { inlineText } from '../inline-text.mjs';
+import { FIELDS, MINISEARCH_OPTIONS, QUESTION_WEIGHT, documents } from './documents.mjs';
 
 // Results each engine keeps per query, as rank_queries does for Learnings.
 const DEPTH = 20;
 const UNCATEGORISED = 'uncategorised';
-const FIELDS = ['question', 'answer', 'code', 'sources'];
-// How much more the question counts than the other fields, in both libraries.
-const QUESTION_WEIGHT = 2;
 
 function usage(message) {
   console.error(
@@ -46,39 +43,9 @@ function readJson(file, what) {
 }
 
 
-// The prose and the code of answer blocks, each as a list of strings.
-function blockText(blocks, prose, code) {
-  for (const block of blocks) {
-    if ('paragraph' in block) prose.push(inlineText(block.paragraph));
-    else if ('list' in block) block.list.items.forEach((item) => blockText(item, prose, code));
-    else if ('code' in block) code.push(block.code.spans.map(([, text]) => text).join(''));
-    else throw new Error(`unknown block ${JSON.stringify(block)}`);
-  }
-}
-
-// One flat document per entry, with the fields both libraries index.
-function documents(bundle) {
-  return bundle.entries.map((entry) => {
-    const prose = [];
-    const code = [];
-    blockText(entry.answer, prose, code);
-    const sources = (entry.sources ?? []).flatMap((s) => [s.title, s.url]);
-    return {
-      id: entry.id,
-      question: inlineText(entry.question_inlines),
-      answer: prose.join('\n'),
-      code: code.join('\n'),
-      sources: sources.join('\n'),
-    };
-  });
-}
-
 // Each engine as a function from a query to ranked entry ids.
 function engines(docs, learnings) {
-  const mini = new MiniSearch({
-    fields: FIELDS,
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { question: QUESTION_WEIGHT } },
-  });
+  const mini = new MiniSearch(MINISEARCH_OPTIONS);
   mini.addAll(docs);
   const keys = FIELDS.map((name) => ({ name, weight: name === 'question' ? QUESTION_WEIGHT : 1 }));
   const fuse = new Fuse(docs, { keys });

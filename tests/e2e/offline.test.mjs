@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { startServer } from './server.mjs';
+import { HASHED_NAME, startServer } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { DIST_DIR, REPO_ROOT, copySite, nextDay, readBundle, rebuiltSite } from './support.mjs';
 
@@ -131,6 +131,35 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       await controlled(page);
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       assert.equal(scope, server.url, 'the worker is scoped to the sub-path');
+      await server.close();
+
+      await page.reload();
+      await entryCount(page, ENTRY_COUNT);
+      await searchWorks(page);
+      assert.deepEqual(errors, [], 'uncaught page errors');
+    } finally {
+      await server.close();
+      await context.close();
+    }
+  });
+
+  it('behind a CDN, the worker takes the hashed files from the HTTP cache and still works offline', { timeout: TIMEOUT }, async () => {
+    // Caching as README's Deploy table asks: hashed names immutable, the rest revalidated.
+    const server = await startServer({ root: DIST_DIR, prefix: '/', caching: 'deploy', gzip: true, record: true });
+    const { context, page, errors } = await openContext(browser);
+    try {
+      await page.goto(server.url);
+      await entryCount(page, ENTRY_COUNT);
+      await controlled(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const asked = (name) => server.requests.filter((r) => r.path === `/${name}`).length;
+      const hashed = fs.readdirSync(DIST_DIR).filter((name) => HASHED_NAME.test(name));
+      assert.ok(hashed.some((name) => name.endsWith('.wasm')), `the build has hashed files: ${hashed.join(', ')}`);
+      for (const name of hashed) assert.equal(asked(name), 1, `${name} is downloaded once, by the page`);
+      // Fixed names are checked with the server, which answers an unchanged one with a 304.
+      const bundle = server.requests.filter((r) => r.path === '/learnings.json');
+      await server.recorded(server.requests.length);
+      assert.deepEqual(bundle.map((r) => r.status), [200, 304], 'the page downloads the bundle, the worker revalidates it');
       await server.close();
 
       await page.reload();

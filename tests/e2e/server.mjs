@@ -1,4 +1,12 @@
-// Minimal static file server for end-to-end tests (node:http only, no dependencies).
+// Minimal static file server for end-to-end tests and the bench (node:http only, no dependencies).
+//
+// Every file gets an ETag, and a request whose If-None-Match names it gets 304 Not Modified.
+// By default nothing may be cached (`Cache-Control: no-store`), so tests never see another
+// test's files. With `caching: 'deploy'` it sends what README's Deploy table asks of a host or
+// CDN: content-hashed names (Trunk's `name-<hex>.ext`) immutable for a year, every other
+// file `no-cache` (revalidated each time, a 304 when unchanged). With `gzip: true` it compresses
+// text and wasm for clients that accept gzip, as a CDN does. With `record: true` it keeps one
+// line per request in `requests` (path, status, bytes written to the socket).
 //
 // Library use:
 //   import { startServer } from './server.mjs';
@@ -7,12 +15,13 @@
 //   await srv.close();
 //
 // CLI use:
-//   node tests/e2e/server.mjs <root> [--prefix /x/] [--port N]
+//   node tests/e2e/server.mjs <root> [--prefix /x/] [--port N] [--deploy] [--gzip]
 
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 
 const HOST = '127.0.0.1';
 
@@ -43,6 +52,24 @@ export function contentTypeFor(filePath) {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** Names Trunk gives content-hashed files: `learnings-<hex>.js`, `…_bg.wasm`, `styles-<hex>.css` (up to 16 hex digits). */
+export const HASHED_NAME = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+
+/** Types worth compressing: everything but images that are compressed already and fonts. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm|xml|manifest\+json)|image\/svg)/;
+
+/** `Cache-Control` for `filePath` under `caching` ('none' or 'deploy'). */
+function cacheControl(caching, filePath) {
+  if (caching !== 'deploy') return 'no-store';
+  return HASHED_NAME.test(path.basename(filePath)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** Whether `header` (If-None-Match) names `etag`. */
+function matchesEtag(header, etag) {
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 function normalizePrefix(prefix) {
   let p = String(prefix || '/');
   if (!p.startsWith('/')) p = '/' + p;
@@ -64,14 +91,46 @@ function send(res, status, body, headers = {}) {
  * @param {{ root: string, prefix?: string, port?: number }} opts
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ root, prefix = '/', port = 0, cors = false } = {}) {
+export async function startServer({
+  root,
+  prefix = '/',
+  port = 0,
+  cors = false,
+  caching = 'none',
+  gzip = false,
+  record = false,
+} = {}) {
+  if (!['none', 'deploy'].includes(caching)) throw new Error(`startServer: unknown caching ${caching}`);
   if (!root) throw new Error('startServer: root is required');
   const rootDir = fs.realpathSync(path.resolve(root));
   if (!fs.statSync(rootDir).isDirectory()) throw new Error(`startServer: ${rootDir} is not a directory`);
   const mount = normalizePrefix(prefix);
   const mountNoSlash = mount.slice(0, -1); // '' for '/'
+  const requests = [];
+  /** Gzipped bodies by file path, size and modification time. */
+  const gzipped = new Map();
+
+  async function gzipOf(filePath, stat, raw) {
+    const key = `${filePath}\0${stat.size}\0${stat.mtimeMs}`;
+    if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(raw, { level: 9 }));
+    return gzipped.get(key);
+  }
+  /** Responses finished, and resolvers waiting for that count to reach theirs. */
+  let finished = 0;
+  const waiting = [];
 
   const server = http.createServer((req, res) => {
+    if (record) {
+      const socket = req.socket;
+      const before = socket.bytesWritten;
+      const line = { path: req.url, status: null, bytes: null };
+      requests.push(line);
+      res.on('finish', () => {
+        Object.assign(line, { status: res.statusCode, bytes: socket.bytesWritten - before });
+        finished += 1;
+        for (const w of waiting.filter((w) => finished >= w.count)) w.resolve();
+      });
+    }
     handle(req, res).catch((err) => {
       if (!res.headersSent) send(res, 500, `500 Internal Server Error\n${err?.message ?? err}\n`);
       else res.destroy();
@@ -138,21 +197,32 @@ export async function startServer({ root, prefix = '/', port = 0, cors = false }
       return send(res, 404, '404 Not Found\n');
     }
 
-    res.writeHead(200, {
-      'Content-Type': contentTypeFor(filePath),
-      'Content-Length': stat.size,
-      'Cache-Control': 'no-store',
+    const type = contentTypeFor(filePath);
+    const compress = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    // The same file compressed is another representation, so it has another tag.
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${compress ? '-gz' : ''}"`;
+    const headers = {
+      'Cache-Control': cacheControl(caching, filePath),
+      ETag: etag,
       'X-Content-Type-Options': 'nosniff',
+      ...(gzip ? { Vary: 'Accept-Encoding' } : {}),
       // Like GitHub Pages and most CDNs: lets a sandboxed (opaque-origin) embed load the files.
       ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    };
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    // Read whole, so that the length sent is the length of what is sent even if the file changes.
+    const raw = await fs.promises.readFile(filePath);
+    const body = compress ? await gzipOf(filePath, stat, raw) : raw;
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': type,
+      ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
+      'Content-Length': body.length,
     });
-    if (req.method === 'HEAD') return res.end();
-    await new Promise((resolve, reject) => {
-      const stream = fs.createReadStream(filePath);
-      stream.on('error', reject);
-      res.on('close', resolve);
-      stream.pipe(res);
-    });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const sockets = new Set();
@@ -175,6 +245,16 @@ export async function startServer({ root, prefix = '/', port = 0, cors = false }
   return {
     url,
     port: actualPort,
+    /**
+     * With `record`: one `{ path, status, bytes }` per request in the order they came; status
+     * and bytes (written to the socket, headers included) are null until its response is sent.
+     */
+    requests,
+    /** Resolves once `count` responses have been sent. */
+    recorded(count) {
+      if (finished >= count) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ count, resolve }));
+    },
     close() {
       if (!closed) {
         closed = new Promise((resolve) => {
@@ -188,7 +268,7 @@ export async function startServer({ root, prefix = '/', port = 0, cors = false }
 }
 
 function parseArgs(argv) {
-  const opts = { root: undefined, prefix: '/', port: 0 };
+  const opts = { root: undefined, prefix: '/', port: 0, caching: 'none', gzip: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name) => {
@@ -201,7 +281,9 @@ function parseArgs(argv) {
       const v = value('--port');
       opts.port = Number(v);
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error(`bad --port: ${v}`);
-    } else if (a === '-h' || a === '--help') {
+    } else if (a === '--deploy') opts.caching = 'deploy';
+    else if (a === '--gzip') opts.gzip = true;
+    else if (a === '-h' || a === '--help') {
       opts.help = true;
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (opts.root === undefined) opts.root = a;
@@ -212,7 +294,7 @@ function parseArgs(argv) {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
-  const usage = 'usage: node tests/e2e/server.mjs <root> [--prefix /x/] [--port N]';
+  const usage = 'usage: node tests/e2e/server.mjs <root> [--prefix /x/] [--port N] [--deploy] [--gzip]';
   let opts;
   try {
     opts = parseArgs(process.argv.slice(2));

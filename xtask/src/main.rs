@@ -1,7 +1,7 @@
 //! `cargo xtask`: the developer's entry points.
 //!
 //! - `serve`: build the site and serve it on 127.0.0.1 with live reload.
-//! - `build`: write the deployable site to `dist/`.
+//! - `build`: write the deployable site to `dist/`, with precompressed `.gz`/`.br` siblings.
 //! - `test`: every test: formatting, lints, `cargo test`, then end-to-end tests in headless
 //!   Chromium against a release build.
 //! - `bench`: the performance figures the README reports.
@@ -11,6 +11,7 @@
 //! needs nothing but Rust, Node.js and npm.
 
 mod bench;
+mod compress;
 mod new;
 mod process;
 mod tools;
@@ -24,7 +25,7 @@ const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|new \"Question?\
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
-  bench   measure search and page performance
+  bench   measure search and page performance (`bench <step>` runs one step; `bench --list`)
   new     add an entry asking \"Question?\" to today's day file (content folder of learnings.toml)";
 
 fn main() -> ExitCode {
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root),
-        Some("bench") => bench::run(&root),
+        Some("bench") => bench::run(&root, args.get(1).map(String::as_str)),
         Some("new") => match &args[1..] {
             [question] => new::run(&root, question),
             _ => Err(format!("`new` takes the question, in quotes: cargo xtask new \"How do you …?\"\n{USAGE}")),
@@ -65,12 +66,24 @@ fn serve(root: &Path, extra: &[String]) -> Result<(), String> {
     run(Cmd::new("trunk", root).args(["serve", "--offline"]).args(extra).envs(&env))
 }
 
-/// Builds the release site into `dist/` and returns its path.
-fn build(root: &Path) -> Result<PathBuf, String> {
+/// The release site: where it is, and the precompressed siblings written beside its files.
+struct Built {
+    dist: PathBuf,
+    compressed: Vec<compress::Compressed>,
+}
+
+/// Builds the release site into `dist/` and writes the precompressed siblings of its text files.
+fn build(root: &Path) -> Result<Built, String> {
     let env = tools::ensure_build_tools(root)?;
     run(Cmd::new("trunk", root).args(["build", "--release", "--offline"]).envs(&env))?;
-    println!("xtask: the site is in dist/; serve that folder from any static host (see README, Deploy)");
-    Ok(root.join("dist"))
+    let dist = root.join("dist");
+    let compressed = compress::precompress(&dist)?;
+    println!(
+        "xtask: the site is in dist/ ({} files with .gz/.br siblings); serve that folder from any static host (see \
+         README, Deploy)",
+        compressed.len()
+    );
+    Ok(Built { dist, compressed })
 }
 
 fn test(root: &Path) -> Result<(), String> {
@@ -88,6 +101,6 @@ fn test(root: &Path) -> Result<(), String> {
         "warnings",
     ]))?;
     run(Cmd::new("cargo", root).args(["test", "--workspace"]))?;
-    let dist = build(root)?;
-    run(Cmd::new("node", root).args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", dist))
+    let built = build(root)?;
+    run(Cmd::new("node", root).args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", built.dist))
 }

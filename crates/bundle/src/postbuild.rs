@@ -89,8 +89,16 @@ fn read_text(path: &Path) -> Result<String, Error> {
     fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))
 }
 
+/// Whether `name` is a precompressed copy of another file (`index.html.gz`, `….br`): those are
+/// written after this step (`cargo xtask build`), from the final files, for hosts that serve them.
+fn is_precompressed(name: &str) -> bool {
+    name.ends_with(".gz") || name.ends_with(".br")
+}
+
 /// Adds every file under `dir` (URL prefix `prefix`) to `out`, but `sw.js` and hidden files;
-/// their integrity is filled in later.
+/// their integrity is filled in later. Precompressed copies are not the site's own files, and
+/// would be stale once this step rewrites their originals: they are deleted (the build writes
+/// them again).
 fn collect(dir: &Path, prefix: &str, out: &mut Vec<PrecacheFile>) -> Result<(), Error> {
     let entries = fs::read_dir(dir).map_err(|e| Error::file(dir, format!("cannot list: {e}")))?;
     for entry in entries {
@@ -106,7 +114,9 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<PrecacheFile>) -> Result<(), 
         })?;
         let url = format!("{prefix}{name}");
         let kind = entry.file_type().map_err(|e| Error::file(&path, format!("cannot stat: {e}")))?;
-        if kind.is_dir() {
+        if !kind.is_dir() && is_precompressed(name) {
+            fs::remove_file(&path).map_err(|e| Error::file(&path, format!("cannot delete a stale copy: {e}")))?;
+        } else if kind.is_dir() {
             collect(&path, &format!("{url}/"), out)?;
         } else if url != SW_FILE {
             out.push(PrecacheFile { url, integrity: String::new() });
@@ -316,10 +326,14 @@ mod tests {
         fs::create_dir(root.join("e")).expect("mkdir");
         fs::write(root.join("e").join("some-entry.html"), PAGE).expect("write an entry page");
         fs::write(root.join("e").join("_shell.html"), PAGE).expect("write the shell");
+        fs::write(root.join("index.html.gz"), [31, 139]).expect("write a precompressed copy");
+        fs::write(root.join("e").join("some-entry.html.br"), [1]).expect("write a precompressed copy");
 
         let first = run(root).expect("a complete build");
         let urls: Vec<&str> = first.files.iter().map(|f| f.url.as_str()).collect();
         assert_eq!(urls, ["e/_shell.html", "icons/icon-192.png", "index.html", "learnings.json"]);
+        assert!(!root.join("index.html.gz").exists(), "a copy of the page before its policy is stale");
+        assert!(!root.join("e").join("some-entry.html.br").exists());
         let entry_page = fs::read_to_string(root.join("e").join("some-entry.html")).expect("read a page");
         assert!(entry_page.contains(ALERT_HASH), "every page gets its policy");
         let index = fs::read_to_string(root.join(INDEX_FILE)).expect("read index");

@@ -1,0 +1,199 @@
+// How soon a new reader on a slow phone gets an answer, for `cargo xtask bench`: from
+// navigation to the first search result painted, for a query typed as soon as the search box
+// exists, in the app and in a page running MiniSearch over the same entries (the anchor), on
+// the same server in the same run; with the real entries and with n synthetic ones.
+//
+// Run:  node tests/bench/first-result.mjs <dist> <web-dir> <work-dir> [n]
+//   <dist>      the release site (cargo xtask build)
+//   <web-dir>   wasm-bindgen output of crates/bench-web, which makes the synthetic bundle
+//   <work-dir>  where to write the MiniSearch pages and the synthetic site
+//   n           synthetic entries (default 10000)
+// Prints a Markdown table and the budget's verdict on stdout; progress goes to stderr.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from '../e2e/server.mjs';
+import { launchBrowser } from '../e2e/browser.mjs';
+import { PROFILE, RUNS, SLOW_TIMEOUT, slowPage } from './slow.mjs';
+import { syntheticSite } from './synthetic.mjs';
+import { inlineText } from '../inline-text.mjs';
+import { bytes, markdownTable, median, ms } from './table.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+/** Issue 13's budget, with the real entries. */
+const BUDGET_MS = 1500;
+/** Loads of the synthetic collection, each several seconds of bundle on this profile. */
+const SYNTHETIC_RUNS = 1;
+
+function usage(message) {
+  console.error(`${message}\nusage: node tests/bench/first-result.mjs <dist> <web-dir> <work-dir> [n]`);
+  process.exit(2);
+}
+
+// Notes when the first `.result` is in the DOM and the frame after it is painted.
+const PROBE = `(() => {
+  window.__firstResult = null;
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('.result')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__firstResult = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  }).observe(document, { subtree: true, childList: true });
+})();`;
+
+const MINISEARCH_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>MiniSearch</title>
+  <script type="module" src="page.mjs"></script>
+</head>
+<body>
+  <input id="search" type="search" aria-label="Search entries" autocomplete="off">
+  <ol id="results"></ol>
+</body>
+</html>
+`;
+
+// The page's script: fetches the bundle, indexes it as relevance.mjs does, and shows the ten
+// best questions for what is in the box, typed before it ran or after.
+const MINISEARCH_SCRIPT = `import MiniSearch from './minisearch.mjs';
+import { MINISEARCH_OPTIONS, documents } from './bench/documents.mjs';
+
+const box = document.getElementById('search');
+const list = document.getElementById('results');
+const bundle = await (await fetch('learnings.json')).json();
+const mini = new MiniSearch(MINISEARCH_OPTIONS);
+mini.addAll(documents(bundle));
+function show() {
+  const hits = box.value.trim() ? mini.search(box.value).slice(0, 10) : [];
+  list.replaceChildren(...hits.map((hit) => {
+    const item = document.createElement('li');
+    item.className = 'result';
+    item.textContent = hit.question;
+    return item;
+  }));
+}
+box.addEventListener('input', show);
+show();
+`;
+
+/** A MiniSearch page over `site`'s bundle, written into `dir`. */
+function miniSearchSite(site, dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), MINISEARCH_PAGE);
+  fs.writeFileSync(path.join(dir, 'page.mjs'), MINISEARCH_SCRIPT);
+  fs.copyFileSync(path.join(REPO, 'node_modules', 'minisearch', 'dist', 'es', 'index.js'), path.join(dir, 'minisearch.mjs'));
+  fs.copyFileSync(path.join(HERE, 'documents.mjs'), path.join(dir, 'bench', 'documents.mjs'));
+  fs.copyFileSync(path.join(REPO, 'tests', 'inline-text.mjs'), path.join(dir, 'inline-text.mjs'));
+  fs.copyFileSync(path.join(site, 'learnings.json'), path.join(dir, 'learnings.json'));
+  return dir;
+}
+
+/** The query: the longest word of the newest entry's question, a word both engines find. */
+function queryFor(site) {
+  const bundle = JSON.parse(fs.readFileSync(path.join(site, 'learnings.json'), 'utf8'));
+  const words = inlineText(bundle.entries[0].question_inlines).split(/[^A-Za-z]+/);
+  return { query: words.reduce((a, b) => (b.length > a.length ? b : a), '').toLowerCase(), entries: bundle.entries.length };
+}
+
+/** One fresh load: types `query` as soon as `#search` exists, then waits for the first result. */
+async function firstResult(browser, url, query) {
+  const { context, page, errors } = await slowPage(browser, [PROBE]);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForSelector('#search', { state: 'attached', timeout: SLOW_TIMEOUT });
+    await page.fill('#search', query, { timeout: SLOW_TIMEOUT });
+    const typedAt = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => window.__firstResult !== null, null, { timeout: SLOW_TIMEOUT, polling: 100 });
+    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+    const { result, bundleBytes } = await page.evaluate(() => ({
+      result: window.__firstResult,
+      bundleBytes: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/learnings.json'))?.transferSize,
+    }));
+    return { typedAt, result, bundleBytes };
+  } finally {
+    await context.close();
+  }
+}
+
+const [dist, webDir, work, nArg] = process.argv.slice(2);
+if (!dist || !webDir || !work) usage('missing arguments');
+const n = nArg === undefined ? 10_000 : Number(nArg);
+if (!Number.isInteger(n) || n <= 0) usage(`bad n: ${nArg}`);
+if (!fs.existsSync(path.join(dist, 'index.html'))) usage(`${dist} has no index.html: build the site first`);
+
+console.error(`first-result: writing the MiniSearch pages and a ${n}-entry synthetic site to ${work}`);
+const synthetic = await syntheticSite(dist, webDir, path.join(work, 'synthetic'), n);
+const collections = [
+  { site: dist, runs: RUNS, mini: miniSearchSite(dist, path.join(work, 'minisearch-real')) },
+  { site: synthetic, runs: SYNTHETIC_RUNS, mini: miniSearchSite(synthetic, path.join(work, 'minisearch-synthetic')) },
+];
+const browser = await launchBrowser();
+const rows = [];
+const verdicts = [];
+try {
+  for (const { site, runs, mini } of collections) {
+    const { query, entries } = queryFor(site);
+    const servers = [
+      { engine: 'Learnings (the app)', server: await startServer({ root: site, gzip: true, caching: 'deploy' }) },
+      { engine: 'MiniSearch page', server: await startServer({ root: mini, gzip: true, caching: 'deploy' }) },
+    ];
+    try {
+      const loads = servers.map(() => []);
+      for (let run = 0; run < runs; run++) {
+        for (const [i, { server }] of servers.entries()) loads[i].push(await firstResult(browser, server.url, query));
+      }
+      console.error(`first-result: ${entries} entries, "${query}": ${runs} loads of each page`);
+      const anchor = median(loads[1].map((l) => l.result));
+      for (const [i, { engine }] of servers.entries()) {
+        const result = median(loads[i].map((l) => l.result));
+        rows.push([
+          `${entries.toLocaleString('en-US')}`,
+          engine,
+          `"${query}"`,
+          String(runs),
+          bytes(loads[i][0].bundleBytes),
+          ms(median(loads[i].map((l) => l.typedAt))),
+          ms(result),
+          i === 0 ? `${(result / anchor).toFixed(2)}×` : '(anchor)',
+        ]);
+        if (i === 0 && site === dist) {
+          verdicts.push(
+            `- Navigation → first result with the ${entries} real entries: ${ms(result)} ms (budget ≤ ${BUDGET_MS} ms: ` +
+              `${result <= BUDGET_MS ? 'met' : 'missed'}); MiniSearch over the same entries ${ms(anchor)} ms.`,
+          );
+        }
+      }
+    } finally {
+      for (const { server } of servers) await server.close();
+    }
+  }
+  console.log(
+    [
+      markdownTable(
+        ['entries', 'page', 'query', 'loads', 'bundle sent', 'typed at ms', 'first result ms', '/ MiniSearch'],
+        rows,
+        new Set(['loads', 'bundle sent', 'typed at ms', 'first result ms', '/ MiniSearch']),
+      ),
+      '',
+      ...verdicts,
+      '',
+      `Medians, times since navigation start; ${PROFILE}. The query (the longest word of the newest entry's question) ` +
+        'is typed (`fill`) as soon as `#search` is in the DOM; "first result" is the frame after the first `.result` ' +
+        'appeared. The MiniSearch page fetches the same learnings.json and indexes it as the relevance bench does ' +
+        '(tests/bench/documents.mjs), then shows the ten best questions. The synthetic collection is ' +
+        '`learnings_core::synthetic` (seed 42); the app renders it from scratch, since the prerendered page is the real one.',
+    ].join('\n'),
+  );
+} finally {
+  await browser.close();
+}
