@@ -5,24 +5,28 @@
 //! - `test`: every test: formatting, lints, `cargo test`, then end-to-end tests in headless
 //!   Chromium against a release build.
 //! - `bench`: the performance figures the README reports.
+//! - `weight`: what the app's wasm and js weigh, and what the wasm is made of (twiggy).
 //!
 //! Each command first installs what it needs and is missing (see `tools`), so a fresh clone
 //! needs nothing but Rust, Node.js and npm.
 
 mod bench;
 mod process;
+mod size;
 mod tools;
+mod weigh;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use process::{run, Cmd};
 
-const USAGE: &str = "usage: cargo xtask <serve|build|test|bench>
+const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|weight>
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
-  bench   measure search and page performance";
+  bench   measure search and page performance
+  weight  build the site, then weigh its wasm and js (gzip, brotli) and break the wasm down (twiggy)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root),
         Some("bench") => bench::run(&root),
+        Some("weight") => weigh::run(&root),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -60,7 +65,8 @@ fn serve(root: &Path, extra: &[String]) -> Result<(), String> {
 
 /// Builds the release site into `dist/` and returns its path.
 fn build(root: &Path) -> Result<PathBuf, String> {
-    let env = tools::ensure_build_tools(root)?;
+    let mut env = tools::ensure_build_tools(root)?;
+    env.extend(tools::ensure_release_wasm_toolchain(root)?);
     run(Cmd::new("trunk", root).args(["build", "--release", "--offline"]).envs(&env))?;
     println!("xtask: the site is in dist/; serve that folder from any static host (see README, Deploy)");
     Ok(root.join("dist"))
