@@ -38,11 +38,28 @@ thread_local! {
 
 /// The app's entry point.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_crash_message();
-    }));
+    // Debug builds log the panic's message and location; the release wasm is built with panics
+    // as immediate traps (see xtask/src/tools.rs), so it has no message to log and runs no hook.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
+    listen_for_traps();
     wasm_bindgen_futures::spawn_local(load_and_run());
+}
+
+/// Every panic ends in a WebAssembly trap, which the browser reports as an uncaught
+/// `WebAssembly.RuntimeError` (`error` when it came from an event handler, `unhandledrejection`
+/// from a promise callback): the app is stopped from then on, so the page says so.
+fn listen_for_traps() {
+    let window = gloo_utils::window();
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        gloo_events::EventListener::new(&window, event, move |event| {
+            let error = js_sys::Reflect::get(event, &field.into()).unwrap_or_default();
+            if error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                show_crash_message();
+            }
+        })
+        .forget();
+    }
 }
 
 /// Loads the bundle, then runs the app, or shows why it cannot.
@@ -103,10 +120,13 @@ fn show_error(message: &str) {
     ERROR_PANEL.with(|p| *p.borrow_mut() = Some(panel));
 }
 
-/// After a panic the app cannot run any more: say so on the page instead of leaving a dead UI.
-/// Plain DOM calls only, and a link to reload (a button would need the stopped app).
+/// After a panic the app cannot run any more: say so on the page (once) instead of leaving a
+/// dead UI. Plain DOM calls only, and a link to reload (a button would need the stopped app).
 fn show_crash_message() {
     let document = gloo_utils::document();
+    if document.query_selector(".crash").ok().flatten().is_some() {
+        return;
+    }
     let (Ok(panel), Ok(link), Some(body)) =
         (document.create_element("div"), document.create_element("a"), document.body())
     else {

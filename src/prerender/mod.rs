@@ -161,6 +161,7 @@ mod tests {
                 Day { date: "2026-01-01".into(), count: 1 },
             ],
             entries,
+            site: learnings_core::SiteInfo::default(),
         });
         let index = Index::new(&bundle.entries);
         let html = render(&bundle, &index, &Page::Entry("tune".into()));

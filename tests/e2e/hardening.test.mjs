@@ -104,6 +104,36 @@ describe('any query string', { timeout: 180_000 }, () => {
   }
 });
 
+describe('after a panic', { timeout: 180_000 }, () => {
+  // The release wasm turns every panic into a WebAssembly trap, which the browser reports as an
+  // uncaught WebAssembly.RuntimeError: from an event handler as an `error` event, from a
+  // promise callback as an unhandled rejection. No input makes the app panic, so the tests
+  // report such errors themselves.
+  it('says once that the app stopped, and says nothing for other script errors', async () => {
+    const { page } = await openApp(browser, site.url);
+    const report = (kind) =>
+      page.evaluate((kind) => {
+        const error = kind === 'trap' ? new WebAssembly.RuntimeError('unreachable') : new TypeError('elsewhere');
+        window.dispatchEvent(new ErrorEvent('error', { error, message: error.message }));
+      }, kind);
+    await report('other');
+    assert.equal(await page.locator('.crash').count(), 0);
+    await report('trap');
+    await report('trap');
+    assert.equal(await page.locator('.crash').count(), 1);
+    assert.match(await page.locator('.crash').textContent(), /stopped because of an internal error/);
+    assert.equal(await page.locator('.crash a').getAttribute('href'), '');
+  });
+
+  it('says so for a trap in a promise callback too', async () => {
+    const { page } = await openApp(browser, site.url);
+    await page.evaluate(() => {
+      Promise.reject(new WebAssembly.RuntimeError('unreachable'));
+    });
+    await page.waitForSelector('.crash[role="alert"]', { timeout: 10_000 });
+  });
+});
+
 describe('accessibility (axe-core)', { timeout: 180_000 }, () => {
   for (const scheme of ['light', 'dark']) {
     for (const [label, suffix, ready] of [

@@ -80,12 +80,14 @@ fn write_if_smaller(path: &Path, ext: &str, raw: &[u8], packed: Vec<u8>) -> Resu
     Ok(Some(packed.len() as u64))
 }
 
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+/// `bytes` after gzip -9 (also what the bench weighs).
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).and_then(|_| encoder.finish()).map_err(|e| format!("gzip: {e}"))
 }
 
-fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
+/// `bytes` after brotli at quality 11 (also what the bench weighs).
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: BROTLI_QUALITY as i32,
         lgwin: BROTLI_WINDOW as i32,

@@ -6,6 +6,7 @@
 //!   Chromium against a release build.
 //! - `bench`: the performance figures the README reports.
 //! - `new "How do you …?"`: an entry's skeleton in today's day file.
+//! - `weight`: what the app's wasm and js weigh, and what the wasm is made of (twiggy).
 //!
 //! Each command first installs what it needs and is missing (see `tools`), so a fresh clone
 //! needs nothing but Rust, Node.js and npm.
@@ -14,18 +15,21 @@ mod bench;
 mod compress;
 mod new;
 mod process;
+mod size;
 mod tools;
+mod weigh;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use process::{run, Cmd};
 
-const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|new \"Question?\">
+const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|weight|new \"Question?\">
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
   bench   measure search and page performance (`bench <step>` runs one step; `bench --list`)
+  weight  build the site, then weigh its wasm and js (gzip, brotli) and break the wasm down (twiggy)
   new     add an entry asking \"Question?\" to today's day file (content folder of learnings.toml)";
 
 fn main() -> ExitCode {
@@ -36,6 +40,7 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("test") => test(&root),
         Some("bench") => bench::run(&root, args.get(1).map(String::as_str)),
+        Some("weight") => weigh::run(&root),
         Some("new") => match &args[1..] {
             [question] => new::run(&root, question),
             _ => Err(format!("`new` takes the question, in quotes: cargo xtask new \"How do you …?\"\n{USAGE}")),
@@ -74,7 +79,8 @@ struct Built {
 
 /// Builds the release site into `dist/` and writes the precompressed siblings of its text files.
 fn build(root: &Path) -> Result<Built, String> {
-    let env = tools::ensure_build_tools(root)?;
+    let mut env = tools::ensure_build_tools(root)?;
+    env.extend(tools::ensure_release_wasm_toolchain(root)?);
     run(Cmd::new("trunk", root).args(["build", "--release", "--offline"]).envs(&env))?;
     let dist = root.join("dist");
     let compressed = compress::precompress(&dist)?;

@@ -6,15 +6,30 @@ use std::path::{Path, PathBuf};
 
 use crate::process::{output, run, Cmd};
 
-/// The Trunk release that builds with this repository's Rust toolchain (0.22 needs Rust 1.96).
+/// The Trunk release the site is built and tested with.
 const TRUNK_VERSION: &str = "0.21.14";
+/// The twiggy release `cargo xtask weight` profiles the wasm with.
+const TWIGGY_VERSION: &str = "0.8.0";
+/// The nightly that builds the release wasm (only that: the native tools, tests, debug builds
+/// and `trunk serve` use the stable toolchain of rust-toolchain.toml). Building std from
+/// source with it, for size and with panics as plain traps, takes 36 KB off the gzipped wasm.
+const WASM_NIGHTLY: &str = "nightly-2026-10-30";
+/// What the release wasm is built with, given to Trunk's `cargo build` through the environment
+/// (cargo reads `[unstable]` and target `rustflags` from `CARGO_*` variables; a stable cargo
+/// ignores `CARGO_UNSTABLE_*`): std and panic_abort rebuilt with `optimize_for_size`, and every
+/// panic an immediate trap, so no panic messages, locations or formatting are linked in.
+const WASM_NIGHTLY_ENV: [(&str, &str); 3] = [
+    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
+    ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort"),
+];
 /// Chromium as Debian installs it; the end-to-end tests drive it.
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Makes sure everything a build needs is installed and returns the environment to build with:
 /// PATH with the project's npm tools (wasm-opt) first.
 pub fn ensure_build_tools(root: &Path) -> Result<Vec<(String, OsString)>, String> {
-    ensure_wasm_target(root)?;
+    ensure_toolchain(root)?;
     ensure_cargo_tool(root, "trunk", &format!("trunk@{TRUNK_VERSION}"), Locked::Yes)?;
     let bindgen = wasm_bindgen_version(root)?;
     // `--locked` fails for wasm-bindgen-cli (its lock file names a yanked crate version).
@@ -28,20 +43,47 @@ pub fn ensure_build_tools(root: &Path) -> Result<Vec<(String, OsString)>, String
     Ok(vec![("PATH".to_string(), joined)])
 }
 
+/// Installs the nightly for the release wasm with std's sources when missing, and returns the
+/// environment that makes Trunk's release build use it (`RUSTUP_TOOLCHAIN` and the flags
+/// above). Trunk.toml's hooks unset `RUSTUP_TOOLCHAIN`, so the native tools they run stay on
+/// the pinned stable toolchain.
+pub fn ensure_release_wasm_toolchain(root: &Path) -> Result<Vec<(String, OsString)>, String> {
+    let components =
+        output(Cmd::new("rustup", root).args(["component", "list", "--installed", "--toolchain", WASM_NIGHTLY]));
+    if !components.is_some_and(|c| c.lines().any(|l| l.trim() == "rust-src")) {
+        println!("xtask: the release wasm is built with {WASM_NIGHTLY} and std's sources; installing them");
+        let args = ["toolchain", "install", WASM_NIGHTLY, "--profile", "minimal", "--component", "rust-src"];
+        run(Cmd::new("rustup", root).args(args))
+            .map_err(|e| format!("{e}; install it by hand with `rustup {}`", args.join(" ")))?;
+    }
+    let mut env = vec![("RUSTUP_TOOLCHAIN".to_string(), OsString::from(WASM_NIGHTLY))];
+    env.extend(WASM_NIGHTLY_ENV.iter().map(|(key, value)| (key.to_string(), OsString::from(value))));
+    Ok(env)
+}
+
 /// Everything a build needs plus Chromium for the end-to-end tests.
 pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
     ensure_build_tools(root)?;
     ensure_chromium(root)
 }
 
-fn ensure_wasm_target(root: &Path) -> Result<(), String> {
-    let installed = output(Cmd::new("rustup", root).args(["target", "list", "--installed"]))
-        .ok_or("`rustup` not found: install Rust with rustup (https://rustup.rs), then run this again")?;
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+/// Twiggy, the code size profiler `cargo xtask weight` runs on the wasm.
+pub fn ensure_twiggy(root: &Path) -> Result<(), String> {
+    ensure_cargo_tool(root, "twiggy", &format!("twiggy@{TWIGGY_VERSION}"), Locked::Yes)
+}
+
+/// The toolchain rust-toolchain.toml pins, with its wasm32 target: rustup installs both on
+/// first use unless `RUSTUP_AUTO_INSTALL=0`, and a toolchain installed by hand may lack the
+/// target; `rustup toolchain install` adds whatever the file lists and is missing.
+fn ensure_toolchain(root: &Path) -> Result<(), String> {
+    let installed = output(Cmd::new("rustup", root).args(["target", "list", "--installed"]));
+    if installed.as_deref().is_some_and(|targets| targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown")) {
         return Ok(());
     }
-    run(Cmd::new("rustup", root).args(["target", "add", "wasm32-unknown-unknown"]))
-        .map_err(|e| format!("{e}; add it by hand with `rustup target add wasm32-unknown-unknown`"))
+    output(Cmd::new("rustup", root).args(["--version"]))
+        .ok_or("`rustup` not found: install Rust with rustup (https://rustup.rs), then run this again")?;
+    run(Cmd::new("rustup", root).args(["toolchain", "install"]))
+        .map_err(|e| format!("{e}; run `rustup toolchain install` in {} by hand to see why", root.display()))
 }
 
 /// Whether `cargo install` uses the crate's own lock file.

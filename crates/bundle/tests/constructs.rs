@@ -10,7 +10,7 @@ fn text(s: &str) -> Inline {
 }
 
 fn entries() -> Vec<Entry> {
-    support::build("tests/fixtures/constructs", None).bundle.entries
+    support::build("tests/fixtures/constructs", &learnings_core::SiteInfo::default()).bundle.entries
 }
 
 /// The ids of the entries a query finds.
@@ -111,7 +111,7 @@ fn math_is_mathml_with_its_tex_and_found_by_its_words() {
 
 #[test]
 fn images_are_copied_under_their_hash_with_their_size() {
-    let output = support::build("tests/fixtures/constructs", None);
+    let output = support::build("tests/fixtures/constructs", &learnings_core::SiteInfo::default());
     let image = paragraphs(&first(&output.bundle.entries).answer)
         .flatten()
         .find_map(|inline| match inline {
