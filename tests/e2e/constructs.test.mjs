@@ -115,6 +115,22 @@ describe('answer constructs', { timeout: 180_000 }, () => {
     assert.deepEqual(consoleErrors, []);
   });
 
+  it('shows the image offline once the worker has precached it', async () => {
+    const own = await startServer({ root: site.dir, prefix: '/learnings/' });
+    try {
+      const { page } = await openApp(browser, own.url, { ready: 'article.entry .table-scroll' });
+      await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+      await own.close();
+      await page.reload();
+      const image = page.locator(`${article()} img`);
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((selector) => document.querySelector(selector)?.complete, `${article()} img`);
+      assert.equal(await image.evaluate((img) => img.naturalWidth), 24, 'the image came from the worker\'s cache');
+    } finally {
+      await own.close();
+    }
+  });
+
   for (const scheme of ['light', 'dark']) {
     it(`has no axe-core violations in the ${scheme} theme`, async () => {
       const { page } = await open();

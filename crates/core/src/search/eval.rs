@@ -656,7 +656,7 @@ mod tests {
                 "It hashes each key into a bit array; false positives happen.",
             ),
             ("Why is my cache slow?", "The filter hashes every key of the array and memory."),
-            ("What is bloom membership?", "A flower's."),
+            ("What is a flower's?", "Its bloom membership, seen in a garden every year by the gardener."),
             ("What does memory hold?", "Each key and array and value of the cache."),
         ];
         let common: Vec<String> = (0..40).map(|i| format!("Notes {i} on key array memory value cache")).collect();
@@ -669,8 +669,8 @@ mod tests {
         assert_eq!(results.complete, 0);
         let order: Vec<usize> = results.hits.iter().map(|h| h.entry).collect();
         assert_eq!(order.first(), Some(&0), "{order:?}");
-        // Entries 1 and 2 have two of the rare words each, entry 1 many common ones too: the
-        // common words count for the entries the rare ones found.
+        // Entries 1 and 2 have two of the rare words each in their answers, entry 1 many common
+        // ones too: the common words count for the entries the rare ones found.
         let at = |e: usize| order.iter().position(|&o| o == e);
         assert!(at(1) < at(2) && at(2).is_some(), "{order:?}");
         assert!(results.hits[0].missing.iter().any(|w| w == "notes"), "{:?}", results.hits[0].missing);
