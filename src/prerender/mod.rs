@@ -30,7 +30,7 @@ use crate::components::related::BuiltRelated;
 pub use head::{head_tags, PageMeta};
 pub use manifest::{named_manifest, MANIFEST_FILE};
 pub use sitemap::{robots_txt, sitemap_xml};
-pub use template::Template;
+pub use template::{name_feed_link, Template};
 
 /// The offline stand-in for an entry page (a name no entry id can have: ids are slugs).
 pub const SHELL_PAGE: &str = "e/_shell.html";
@@ -51,7 +51,7 @@ pub fn render_site(dir: &Path, site_url: Option<&str>) -> Result<Written, String
     let json = read(BUNDLE_FILE)?;
     let bundle = Rc::new(decode_bundle(&json).map_err(|e| format!("{BUNDLE_FILE}: {e}"))?);
     let site_url = site_url.or(bundle.site.url.as_deref());
-    let template = Template::parse(&read("index.html")?, &bundle.site.lang)?;
+    let template = Template::parse(&name_feed_link(&read("index.html")?, &bundle.site.title), &bundle.site.lang)?;
     let fingerprint = fingerprint(&json);
     let days = || bundle.entries.iter().map(|e| e.day.as_str());
     let months = older_months(days(), home_len(days()));

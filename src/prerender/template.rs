@@ -79,6 +79,23 @@ fn set_lang(html: &str, lang: &str) -> String {
     }
 }
 
+/// `html` whose feed link (`<link rel="alternate" type="application/atom+xml" …>`) is titled
+/// as the site (`learnings.toml`'s title), so a feed reader's "subscribe" names it rightly.
+pub fn name_feed_link(html: &str, title: &str) -> String {
+    let Some(open) = html.find("<link rel=\"alternate\" type=\"application/atom+xml\"") else {
+        return html.to_string();
+    };
+    let tag_end = html[open..].find('>').map_or(html.len(), |i| open + i);
+    let attr = format!(" title=\"{}\"", super::head::escape(title));
+    match html[open..tag_end].find(" title=\"").map(|i| open + i) {
+        Some(at) => {
+            let value_end = html[at + 8..tag_end].find('"').map_or(tag_end, |i| at + 8 + i + 1);
+            format!("{}{attr}{}", &html[..at], &html[value_end..])
+        }
+        None => format!("{}{attr}{}", &html[..tag_end], &html[tag_end..]),
+    }
+}
+
 /// `html` with every relative `href`/`src` and every `'./` module path in an inline script
 /// prefixed by `root`, for a page that is not at the site's root.
 fn relocate(html: &str, root: &str) -> String {
@@ -150,6 +167,20 @@ mod tests {
         assert!(page.starts_with("<!doctype html>\n<html lang=\"pt-BR\">\n<head>"), "{page}");
         let bare = Template::parse("<html><title>x</title><div id=\"app\"></div>", "de").expect("a template");
         assert!(bare.page("", "", None).starts_with("<html lang=\"de\">"));
+    }
+
+    #[test]
+    fn the_feed_link_is_titled_as_the_site() {
+        let head = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Learnings\" href=\"feed.xml\">";
+        assert_eq!(
+            name_feed_link(head, "Ada's <notes>"),
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Ada&#39;s &lt;notes&gt;\" href=\"feed.xml\">"
+        );
+        let untitled = "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\">";
+        assert_eq!(
+            name_feed_link(untitled, "Notes"),
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Notes\">"
+        );
     }
 
     #[test]

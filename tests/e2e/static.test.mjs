@@ -66,6 +66,7 @@ describe('without JavaScript', { timeout: TIMEOUT }, () => {
       assert.equal(await page.title(), bundle.site.title);
       assert.equal(await page.locator('.site-header h1').textContent(), bundle.site.title);
       assert.equal(await page.locator('.site-header .tagline').textContent(), bundle.site.tagline);
+      assert.equal(await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('title'), bundle.site.title);
       assert.equal(await page.locator('html').getAttribute('lang'), bundle.site.lang);
       const homeDescription = await page.locator('meta[name="description"]').getAttribute('content');
       assert.ok(homeDescription.startsWith(bundle.site.tagline), homeDescription);
