@@ -67,30 +67,26 @@ fn remove_tag(html: &str, start: &str) -> String {
 
 /// `html` whose `<html>` tag has `lang="{lang}"`, replacing the template's own.
 fn set_lang(html: &str, lang: &str) -> String {
-    let Some(open) = html.find("<html") else { return html.to_string() };
-    let tag_end = html[open..].find('>').map_or(html.len(), |i| open + i);
-    let attr = format!(" lang=\"{}\"", super::head::escape(lang));
-    match html[open..tag_end].find(" lang=\"").map(|i| open + i) {
-        Some(at) => {
-            let value_end = html[at + 7..tag_end].find('"').map_or(tag_end, |i| at + 7 + i + 1);
-            format!("{}{attr}{}", &html[..at], &html[value_end..])
-        }
-        None => format!("{}{attr}{}", &html[..open + 5], &html[open + 5..]),
-    }
+    set_attribute(html, "<html", "lang", lang)
 }
 
 /// `html` whose feed link (`<link rel="alternate" type="application/atom+xml" …>`) is titled
 /// as the site (`learnings.toml`'s title), so a feed reader's "subscribe" names it rightly.
 pub fn name_feed_link(html: &str, title: &str) -> String {
-    let Some(open) = html.find("<link rel=\"alternate\" type=\"application/atom+xml\"") else {
-        return html.to_string();
-    };
+    set_attribute(html, "<link rel=\"alternate\" type=\"application/atom+xml\"", "title", title)
+}
+
+/// `html` whose first tag starting with `tag` has `name="{value}"` (escaped): the tag's own
+/// value replaced, or the attribute added at the tag's end when it has none. Unchanged without the tag.
+fn set_attribute(html: &str, tag: &str, name: &str, value: &str) -> String {
+    let Some(open) = html.find(tag) else { return html.to_string() };
     let tag_end = html[open..].find('>').map_or(html.len(), |i| open + i);
-    let attr = format!(" title=\"{}\"", super::head::escape(title));
-    match html[open..tag_end].find(" title=\"").map(|i| open + i) {
-        Some(at) => {
-            let value_end = html[at + 8..tag_end].find('"').map_or(tag_end, |i| at + 8 + i + 1);
-            format!("{}{attr}{}", &html[..at], &html[value_end..])
+    let attr = format!(" {name}=\"{}\"", super::head::escape(value));
+    let key = format!(" {name}=\"");
+    match html[open..tag_end].find(&key).map(|i| open + i + key.len()) {
+        Some(value_start) => {
+            let value_end = html[value_start..tag_end].find('"').map_or(tag_end, |i| value_start + i + 1);
+            format!("{}{attr}{}", &html[..value_start - key.len()], &html[value_end..])
         }
         None => format!("{}{attr}{}", &html[..tag_end], &html[tag_end..]),
     }
