@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::compress;
 use crate::size::{self, FileWeight};
 
 /// Extensions of the files a first visit fetches: the page, its script, module, styles,
@@ -12,33 +13,18 @@ const FIRST_VISIT: [&str; 9] = ["html", "js", "wasm", "css", "json", "svg", "png
 pub fn first_visit(dist: &Path) -> Result<(Vec<FileWeight>, Vec<String>), String> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    walk(dist, dist, &mut |path, rel| {
+    for path in compress::files_under(dist)? {
+        let rel = path.strip_prefix(dist).unwrap_or(&path).to_string_lossy().into_owned();
         let downloaded = path.extension().and_then(|e| e.to_str()).is_some_and(|e| FIRST_VISIT.contains(&e));
         if downloaded {
-            files.push(FileWeight::read(path, rel)?);
+            files.push(FileWeight::read(&path, rel)?);
         } else {
             skipped.push(rel);
         }
-        Ok(())
-    })?;
+    }
     files.sort_by(|a, b| b.raw.cmp(&a.raw).then_with(|| a.path.cmp(&b.path)));
     skipped.sort();
     Ok((files, skipped))
-}
-
-/// Calls `visit` with every file under `dir` and its path relative to `base`.
-fn walk(base: &Path, dir: &Path, visit: &mut dyn FnMut(&Path, String) -> Result<(), String>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
-        if path.is_dir() {
-            walk(base, &path, visit)?;
-        } else {
-            let rel = path.strip_prefix(base).unwrap_or(&path).to_string_lossy().into_owned();
-            visit(&path, rel)?;
-        }
-    }
-    Ok(())
 }
 
 /// The weights as a Markdown table with a total row, and a note naming the files left out.
