@@ -49,6 +49,14 @@ async function searchWorks(page) {
   await page.waitForSelector('.result', { timeout: 10_000 });
 }
 
+/** Stops `server`, reloads `page` and checks that the worker alone still shows and searches every entry. */
+async function worksOffline(page, server) {
+  await server.close();
+  await page.reload();
+  await entryCount(page, ENTRY_COUNT);
+  await searchWorks(page);
+}
+
 /** dist/ rebuilt from content/ plus one entry on a new, newest day. */
 function newBuild() {
   const entry = `---\ndate: ${NEW_DAY}\n---\n\n## ${NEW_QUESTION}\n\nYes: the worker offers the new build once it is online again.\n`;
@@ -81,11 +89,7 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       await page.goto(url);
       await entryCount(page, ENTRY_COUNT);
       await controlled(page);
-      await server.close();
-
-      await page.reload();
-      await entryCount(page, ENTRY_COUNT);
-      await searchWorks(page);
+      await worksOffline(page, server);
 
       // A deep link is the cached index.html too.
       await page.goto(`${url}?q=${encodeURIComponent(QUERY)}`);
@@ -131,11 +135,7 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       await controlled(page);
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       assert.equal(scope, server.url, 'the worker is scoped to the sub-path');
-      await server.close();
-
-      await page.reload();
-      await entryCount(page, ENTRY_COUNT);
-      await searchWorks(page);
+      await worksOffline(page, server);
       assert.deepEqual(errors, [], 'uncaught page errors');
     } finally {
       await server.close();
@@ -160,11 +160,7 @@ describe('offline', { timeout: 2 * TIMEOUT }, () => {
       const bundle = server.requests.filter((r) => r.path === '/learnings.json');
       await server.recorded(server.requests.length);
       assert.deepEqual(bundle.map((r) => r.status), [200, 304], 'the page downloads the bundle, the worker revalidates it');
-      await server.close();
-
-      await page.reload();
-      await entryCount(page, ENTRY_COUNT);
-      await searchWorks(page);
+      await worksOffline(page, server);
       assert.deepEqual(errors, [], 'uncaught page errors');
     } finally {
       await server.close();
