@@ -5,9 +5,10 @@
 //!
 //! - **Query language.** Terms are separated by spaces and must all match (AND), but for
 //!   English stop words (`how`, `the`, `my`, ...), which only rank; the last term also
-//!   matches as a prefix while it is being typed (the query does not end with a space). `"exact phrase"` matches words in sequence, exactly. `-term` and `-"a phrase"`
-//!   exclude; only a `-` followed by a letter and at least one more character excludes, so
-//!   `-p` (as in `git add -p`), `--workers`, `->`, `-1` and a lone `-` are literal terms.
+//!   matches as a prefix while it is being typed (the query does not end with a space).
+//!   `"exact phrase"` matches words in sequence, exactly. `-term` and `-"a phrase"` exclude;
+//!   only a `-` followed by a letter and at least one more character excludes, so `-p` (as
+//!   in `git add -p`), `--workers`, `->`, `-1` and a lone `-` are literal terms.
 //!   `day:2026-02-24` keeps a day and `day:2026-02` a month (several `day:` keep any of
 //!   them; a partial date being typed filters by its prefix). Malformed syntax never fails:
 //!   an unclosed quote is dropped, a bad date is searched as text. Trailing sentence
@@ -24,21 +25,20 @@
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
 //!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
 //!   edit; not for stop words, and for a word the collection holds only towards words ten
-//!   times as common); in another English form (`sorting` finds `sort`, `libraries` finds `library`:
-//!   Snowball stems); by a common synonym or abbreviation (`speed` finds `performance`,
-//!   `js` finds `javascript`); written as one word or two (`wakeups` finds `wake up`, `time out`
-//!   finds `timeout`); with other punctuation between its words (`ctrl-c` finds `Ctrl+C`
-//!   and `ctrl c`); a short flag by its option letters (`-it` finds `-ti`); and, when the
-//!   word itself is not in the collection and has five letters or more, as a fuzzy
-//!   subsequence of a question (`bktree`, `asyncctxmgr`). Matching ignores case and accents (`cafe` finds
-//!   `café`). Identifiers are split into their camelCase and snake_case parts and also kept
+//!   times as common); in another English form (`sorting` finds `sort`, `libraries` finds
+//!   `library`: Snowball stems); by a common synonym or abbreviation (`speed` finds
+//!   `performance`, `js` finds `javascript`); written as one word or two (`wakeups` finds
+//!   `wake up`, `time out` finds `timeout`); with other punctuation between its words
+//!   (`ctrl-c` finds `Ctrl+C` and `ctrl c`); a short flag by its option letters (`-it` finds
+//!   `-ti`); and, when the word itself is not in the collection and has five letters or more,
+//!   as a fuzzy subsequence of a question (`bktree`, `asyncctxmgr`). Matching ignores case
+//!   and accents (`cafe` finds `café`). Identifiers are split into their camelCase and snake_case parts and also kept
 //!   whole; a term with punctuation (`asyncio.to_thread`, `__enter__`, `Generator[str]`, `-p`)
 //!   matches that exact sequence. Text without spaces (Chinese, Japanese) is indexed
 //!   character by character and a run of such characters matches as a sequence.
 //! - **Ranking.** BM25 with field weights (question > answer > code > sources), so rarer terms
 //!   weigh more; exact beats prefix beats another form beats typo beats fuzzy; all terms in
-//!   the question and
-//!   terms next to each other in order rank higher. Ties go to the newest day, then to
+//!   the question and terms next to each other in order rank higher. Ties go to the newest day, then to
 //!   collection order.
 //! - **Results.** Entry positions in rank order with scores, the total, per-day counts for the
 //!   timeline, and on demand ([`SearchResults::highlight`]) highlights of the question and a
