@@ -67,7 +67,11 @@ async fn load_and_run() {
     let path = gloo_utils::window().location().pathname().unwrap_or_default();
     let page = Page::from_path(&path);
     match fetch_bundle(page.root()).await {
-        Ok((bundle, fingerprint)) => run(page, Rc::new(bundle), &fingerprint),
+        Ok((bundle, fingerprint)) => {
+            // Hydrating is a task of its own, apart from reading the bundle (two short tasks).
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            run(page, Rc::new(bundle), &fingerprint)
+        }
         Err(error) => show_error(&error.to_string()),
     }
 }
@@ -92,6 +96,7 @@ fn run(page: Page, bundle: Rc<learnings_core::Bundle>, fingerprint: &str) {
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
     if prerendered {
         crate::selection::save();
+        crate::takeover::start_hydrating();
         renderer.hydrate();
     } else {
         root.set_inner_html("");

@@ -1,10 +1,22 @@
 //! Whether the app has taken the page over: false during its first render, which adopts the
-//! prerendered page and so must not move anything (no scrolling, no focus).
+//! prerendered page and so must not move anything (no scrolling, no focus); and whether that
+//! first render is a hydration of the page the build wrote.
 
 use std::cell::Cell;
 
 thread_local! {
     static TAKEN_OVER: Cell<bool> = const { Cell::new(false) };
+    static HYDRATING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notes that the first render hydrates the prerendered page (`start.rs`, before hydrating).
+pub fn start_hydrating() {
+    HYDRATING.with(|h| h.set(true));
+}
+
+/// Whether this is the first render and it hydrates the prerendered page.
+pub fn hydrating() -> bool {
+    HYDRATING.with(Cell::get) && !taken_over()
 }
 
 /// Marks the first render done; the root component calls it from its first effect, which Yew

@@ -9,9 +9,11 @@ use learnings_core::site::{home_len, month_path, older_months};
 use learnings_core::Entry;
 use yew::prelude::*;
 
+use crate::components::day_island::{cut, use_day_islands, IslandProps, IslandState};
 use crate::components::day_section::DaySection;
 use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::Neighbours;
+use crate::components::related::RelatedSource;
 
 /// How many more entries each "Show more" adds.
 const PAGE: usize = 120;
@@ -60,6 +62,7 @@ pub fn Listing(props: &ListingProps) -> Html {
         html! { <button type="button" class="show-more needs-app" {onclick}>{ format!("Show more ({} left)", entries.len() - limit) }</button> }
     });
     let site = use_context::<SiteLinks>();
+    let related = use_context::<RelatedSource>();
     let root = site.as_ref().map_or("", |s| s.root);
     let months = older_months(days(), first);
     let older = (!months.is_empty()).then(|| html! {
@@ -68,10 +71,31 @@ pub fn Listing(props: &ListingProps) -> Html {
             <ul>{ for months.iter().map(|m| html! { <li><a href={format!("{root}{}", month_path(m))}>{ human_month(m) }</a></li> }) }</ul>
         </nav>
     });
+    let days = group_by_day(&entries[..limit]);
+    // A prerendered list's entries are islands, hydrated a few at a time (see day_island.rs).
+    let island_state = use_mut_ref(IslandState::default).borrow().clone();
+    let first_render = use_mut_ref(|| true).replace(false);
+    let cuts: Vec<Vec<IslandProps>> = match (&site, &related) {
+        (Some(links), Some(related)) => {
+            let like = IslandProps {
+                entries: Vec::new(),
+                open: props.open.clone(),
+                neighbours: props.neighbours.clone(),
+                links: links.clone(),
+                related: related.clone(),
+            };
+            days.iter().map(|(_, entries)| cut(entries, &like)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let island_days = island_state.days(entries, &cuts, first_render);
+    let list = use_node_ref();
+    use_day_islands(&island_state, &list);
     html! {
-        <div class="listing" hidden={props.hidden}>
-            { for group_by_day(&entries[..limit]).into_iter().map(|(day, entries)| html! {
-                <DaySection key={day.clone()} date={day.clone()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()} />
+        <div class="listing" ref={list} hidden={props.hidden}>
+            { for days.into_iter().zip(cuts.into_iter().map(Some).chain(std::iter::repeat(None))).enumerate().map(|(at, ((day, entries), runs))| html! {
+                <DaySection key={day.clone()} date={day.clone()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()}
+                    islands={runs.filter(|_| at < island_days)} />
             }) }
             { for more }
             { for older }

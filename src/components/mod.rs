@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod code_block;
+pub mod day_island;
 pub mod day_section;
 pub mod entry_link;
 pub mod entry_view;

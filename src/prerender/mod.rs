@@ -90,8 +90,10 @@ pub fn render(bundle: &Rc<Bundle>, index: &Index, page: &Page) -> String {
         Page::Entry(id) => Some(Rc::new(BuiltRelated::of(bundle, index, id))),
         _ => None,
     };
-    let props = AppProps { bundle: bundle.clone(), page: page.clone(), typed: None, related };
-    futures::executor::block_on(LocalServerRenderer::<App>::with_props(props).render())
+    crate::components::day_island::render_with_islands(|| {
+        let props = AppProps { bundle: bundle.clone(), page: page.clone(), typed: None, related: related.clone() };
+        futures::executor::block_on(LocalServerRenderer::<App>::with_props(props).render())
+    })
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {

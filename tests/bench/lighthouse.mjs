@@ -1,9 +1,11 @@
 // Lighthouse 12's mobile audit of the release site, for `cargo xtask bench`: performance,
 // accessibility, best practices and SEO of the home page and an entry page, served gzipped on
 // 127.0.0.1 as a CDN would, each page in a Chromium with a fresh profile. Every audit that
-// keeps a category under 100 is listed under the scores.
+// keeps a category under 100 is listed under the scores, then where the main thread went: the
+// long tasks Lighthouse counted into Total Blocking Time, each script's share and the kinds of
+// main-thread work (its long-tasks, bootup-time and mainthread-work-breakdown audits).
 //
-// Run:  node tests/bench/lighthouse.mjs <dist>
+// Run:  node tests/bench/lighthouse.mjs <dist> [<dir for each page's full Lighthouse JSON>]
 // Prints Markdown on stdout; progress goes to stderr.
 
 import fs from 'node:fs';
@@ -57,7 +59,23 @@ function failing(lhr, category) {
   };
 }
 
-const [dist] = process.argv.slice(2);
+/**
+ * Where the main thread's time went, in Lighthouse's simulated (throttled) milliseconds: the long
+ * tasks, each script's scripting and compiling, and the kinds of work.
+ */
+function mainThread(lhr, label) {
+  const items = (id) => lhr.audits[id]?.details?.items ?? [];
+  const file = (url) => (url ? path.basename(new URL(url, 'http://x/').pathname) || url : 'n/a');
+  const lines = [`- ${label}, long tasks (start, duration, script): ` +
+    (items('long-tasks').map((t) => `${Math.round(t.startTime)} ms +${Math.round(t.duration)} ms ${file(t.url)}`).join('; ') || 'none')];
+  const boot = items('bootup-time').map((b) => `${file(b.url)} ${Math.round(b.total)} ms (scripting ${Math.round(b.scripting)}, compile ${Math.round(b.scriptParseCompile)})`);
+  if (boot.length) lines.push(`- ${label}, scripts: ${boot.join('; ')}`);
+  const work = items('mainthread-work-breakdown').map((w) => `${w.groupLabel} ${Math.round(w.duration)} ms`);
+  if (work.length) lines.push(`- ${label}, main-thread work: ${work.join('; ')}`);
+  return lines;
+}
+
+const [dist, jsonDir] = process.argv.slice(2);
 if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) {
   console.error('usage: node tests/bench/lighthouse.mjs <dist> (the release site, with index.html)');
   process.exit(2);
@@ -66,6 +84,7 @@ const newest = JSON.parse(fs.readFileSync(path.join(dist, 'learnings.json'), 'ut
 const server = await startServer({ root: dist, gzip: true, caching: 'deploy' });
 const rows = [];
 const notes = [];
+const tasks = [];
 try {
   for (const [label, page] of [
     ['home page', ''],
@@ -83,6 +102,11 @@ try {
       if (diagnostics.length) notes.push(`- ${title}, unweighted diagnostics short of full marks: ${diagnostics.join(', ')}`);
     }
     for (const warning of lhr.runWarnings) notes.push(`- ${label}: Lighthouse warned: ${warning}`);
+    tasks.push(...mainThread(lhr, label));
+    if (jsonDir) {
+      fs.mkdirSync(jsonDir, { recursive: true });
+      fs.writeFileSync(path.join(jsonDir, `lighthouse-${label.replace(/ /g, '-')}.json`), JSON.stringify(lhr));
+    }
   }
 } finally {
   await server.close();
@@ -92,6 +116,10 @@ console.log(
     markdownTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'TBT'], rows),
     '',
     ...(notes.length ? ['Audits short of full marks:', '', ...notes, ''] : ['Every audit passes.', '']),
+    'Main thread (simulated 4x CPU):',
+    '',
+    ...tasks,
+    '',
     `Lighthouse ${lighthouseVersion()} with its default mobile settings (simulated Slow 4G and 4x CPU, a Moto G ` +
       'Power-sized screen), against dist/ served gzipped by tests/e2e/server.mjs with the Deploy caching headers; ' +
       `Chromium with a fresh profile per page. The entry page is e/${newest}.html.`,

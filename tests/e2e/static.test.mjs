@@ -158,6 +158,26 @@ describe('the app takes the prerendered page over', { timeout: TIMEOUT }, () => 
     }
   });
 
+  it('hydrates the entries a few at a time, after which the last one works as in the app', async () => {
+    const { context, page, errors } = await openPage(server.url);
+    try {
+      const islands = await page.locator('.listing .day-island').count();
+      assert.ok(islands > 1, `the home page's entries come in islands (${islands})`);
+      await appReady(page);
+      await page.waitForSelector('.listing[data-islands="hydrated"]', { state: 'attached', timeout: 30_000 });
+      assert.equal(await page.locator('article.entry').count(), homeCount);
+      const last = page.locator('.listing article.entry').last();
+      const id = await last.getAttribute('id');
+      await page.evaluate(() => (window.__samePage = true));
+      await last.locator('a.permalink').click();
+      await page.waitForSelector(`article[id="${id}"].open`);
+      assert.equal(await page.evaluate(() => window.__samePage), true, 'opened in place, not by loading its page');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('searches what was typed before the app started', async () => {
     const { context, page, errors, release } = await openPage(server.url, { hold: true });
     try {
