@@ -132,7 +132,9 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     }
     if wants("lighthouse") {
         let dist = inputs.built(&mut report)?.dist.clone();
-        let table = report.step("lighthouse", || node_script(root, "lighthouse.mjs", [dist.as_os_str()]))?;
+        // Each page's full report goes to target/bench/lighthouse-<page>.json.
+        let table =
+            report.step("lighthouse", || node_script(root, "lighthouse.mjs", [dist.as_os_str(), out.as_os_str()]))?;
         report.section("Lighthouse 12, mobile", &table);
     }
 
