@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod load;
+pub mod marks;
 pub mod selection;
 pub mod state;
 pub mod takeover;
