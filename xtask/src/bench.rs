@@ -87,9 +87,8 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     }
     if wants("weight") {
         let built = inputs.built(&mut report)?;
-        let (files, mut skipped) = weight::first_visit(&built.dist)?;
-        skipped.retain(|path| !compress::is_sibling(path));
-        report.section("First-visit weight (dist/)", &weight::table(&files, &skipped));
+        let (files, skipped) = weight::first_visit(&built.dist)?;
+        report.section("First-visit weight (the home page's, from dist/)", &weight::table(&files, &skipped));
         let code = |path: &str| path.ends_with(".wasm") || path.ends_with(".js") && !path.contains('/');
         report.section(
             "Precompressed siblings (wasm and js)",
