@@ -125,7 +125,12 @@ async fn idle() {
     let window = gloo_utils::window();
     let request = Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
     if let Some(request) = request.and_then(|f| f.dyn_into::<Function>().ok()) {
-        let promise = Promise::new(&mut |resolve, _| drop(request.call1(&window, &resolve)));
+        let promise = Promise::new(&mut |resolve, _| {
+            // Should the browser refuse the request, registering at once beats never.
+            if request.call1(&window, &resolve).is_err() {
+                drop(resolve.call0(&JsValue::NULL));
+            }
+        });
         drop(JsFuture::from(promise).await);
     }
 }
