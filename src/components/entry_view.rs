@@ -1,8 +1,6 @@
 //! One entry: the question as a heading linking to the entry's page, the answer and the sources.
 
-use std::rc::Rc;
-
-use learnings_core::{is_http_url, Entry};
+use learnings_core::is_http_url;
 use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
@@ -10,6 +8,7 @@ use crate::components::entry_link::EntryLink;
 use crate::components::footnotes::NoteScope;
 use crate::components::highlighted::Marker;
 use crate::components::related::Related;
+use crate::shared::EntryRef;
 use crate::takeover::taken_over;
 
 /// The entries before and after the open one in reading order, as `(id, question)`.
@@ -25,12 +24,12 @@ pub struct Neighbours {
 #[derive(Properties, PartialEq)]
 pub struct EntryViewProps {
     /// The entry to show.
-    pub entry: Rc<Entry>,
+    pub entry: EntryRef,
     /// Whether the entry is the open one: scrolled into view and focused, with its related
     /// entries.
     #[prop_or_default]
     pub open: bool,
-    /// Links to the neighbouring entries, shown when the entry is open.
+    /// Links to the neighbouring entries, given to the open entry only.
     #[prop_or_default]
     pub neighbours: Option<Neighbours>,
     /// Marks the search's matches (an entry opened from the results).
