@@ -13,7 +13,8 @@
 //! - `components/`: what the page shows, one component or view function per file; `reader.rs`
 //!   is the page below the header (`header.rs`).
 //! - `hooks/`: the search (`use_search.rs`) and the app's links to the browser, one per file.
-//! - `shared.rs`: the loaded entries as components share them, compared by identity.
+//! - `shared.rs`: the loaded entries as components share them, compared by identity;
+//!   `parts.rs`: the parts of an entry (its answer's blocks, a run of text) likewise.
 //! - `prerender/` (native only): the site's static pages, rendered from `App` by
 //!   `bin/learnings-render.rs`.
 //!
@@ -24,6 +25,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod load;
+pub mod parts;
 pub mod selection;
 pub mod shared;
 pub mod state;

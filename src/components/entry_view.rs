@@ -8,6 +8,7 @@ use crate::components::entry_link::EntryLink;
 use crate::components::footnotes::NoteScope;
 use crate::components::highlighted::Marker;
 use crate::components::related::Related;
+use crate::parts::{BlocksAt, InlinesAt};
 use crate::shared::EntryRef;
 use crate::takeover::taken_over;
 
@@ -53,10 +54,10 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
         <article ref={node} class={classes!("entry", props.open.then_some("open"))} id={entry.id.clone()}
             tabindex="-1" aria-labelledby={format!("q-{}", entry.id)}>
             <h3 id={format!("q-{}", entry.id)}>
-                <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></EntryLink>
+                <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={InlinesAt::question(entry.clone())} marker={props.marker.clone()} /></EntryLink>
             </h3>
             <ContextProvider<NoteScope> context={NoteScope(entry.id.clone().into())}>
-                <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
+                <Blocks blocks={BlocksAt::answer(entry.clone())} marker={props.marker.clone()} />
             </ContextProvider<NoteScope>>
             if !entry.sources.is_empty() {
                 <ul class="sources" aria-label="Sources">
