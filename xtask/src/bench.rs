@@ -22,7 +22,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::process::{run as run_cmd, Cmd};
+use crate::process::{cargo, run as run_cmd, Cmd};
 use crate::{compress, tools, Built};
 
 /// Criterion's own sampling, limited to the sizes it can sample in seconds: it needs at least
@@ -230,7 +230,7 @@ impl Report {
 
 /// `cargo run` of the release build of the `learnings-bundle` crate, to be given what to run.
 fn bundle_crate(root: &Path) -> Cmd {
-    Cmd::new("cargo", root).args(["run", "--quiet", "--release", "--package", "learnings-bundle"])
+    Cmd::cargo(root).args(["run", "--quiet", "--release", "--package", "learnings-bundle"])
 }
 
 /// Builds the bundle of `content` (relative to `root`) into `dir` and returns the path of its
@@ -257,7 +257,7 @@ fn relevance(root: &Path, dir: &Path) -> Result<String, String> {
 /// its Markdown table and the caption just above it.
 fn native_search(root: &Path, bundle: &Path) -> Result<String, String> {
     let args = ["bench", "--package", "learnings-core", "--bench", "search", "--", CRITERION_FILTER];
-    let printed = tee::capture(root, "cargo", args, &[("LEARNINGS_BUNDLE", bundle.as_os_str())])?;
+    let printed = tee::capture(root, &cargo(), args, &[("LEARNINGS_BUNDLE", bundle.as_os_str())])?;
     let lines: Vec<&str> = printed.lines().collect();
     let first_row = lines
         .iter()

@@ -94,9 +94,9 @@ fn build(root: &Path) -> Result<Built, String> {
 
 fn test(root: &Path) -> Result<(), String> {
     tools::ensure_test_tools(root)?;
-    run(Cmd::new("cargo", root).args(["fmt", "--all", "--", "--check"]))?;
-    run(Cmd::new("cargo", root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(Cmd::new("cargo", root).args([
+    run(Cmd::cargo(root).args(["fmt", "--all", "--", "--check"]))?;
+    run(Cmd::cargo(root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Cmd::cargo(root).args([
         "clippy",
         "--package",
         "learnings",
@@ -106,7 +106,7 @@ fn test(root: &Path) -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
-    run(Cmd::new("cargo", root).args(["test", "--workspace"]))?;
+    run(Cmd::cargo(root).args(["test", "--workspace"]))?;
     let built = build(root)?;
     run(Cmd::new("node", root).args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", built.dist))
 }
