@@ -68,9 +68,10 @@ async fn load_and_run() {
     let page = Page::from_path(&path);
     match fetch_bundle(page.root()).await {
         Ok((bundle, fingerprint)) => {
+            crate::marks::mark("decoded");
             // Hydrating is a task of its own, apart from reading the bundle (two short tasks).
             gloo_timers::future::TimeoutFuture::new(0).await;
-            run(page, Rc::new(bundle), &fingerprint)
+            run(page, Rc::new(bundle), &fingerprint);
         }
         Err(error) => show_error(&error.to_string()),
     }

@@ -19,13 +19,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use learnings_core::Entry;
 use yew::prelude::*;
 
 use crate::components::day_section::entry_views;
 use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::Neighbours;
 use crate::components::related::RelatedSource;
+use crate::shared::EntryRef;
 
 /// The class of an island's element (see styles.css: it takes no box of its own).
 const ISLAND_CLASS: &str = "day-island";
@@ -42,7 +42,7 @@ pub const ISLAND_ENTRIES: usize = 4;
 #[derive(Properties, PartialEq, Clone)]
 pub struct IslandProps {
     /// A day's entries (some of them), in order.
-    pub entries: Vec<Rc<Entry>>,
+    pub entries: Vec<EntryRef>,
     /// The open entry's id, if it is among them.
     pub open: Option<AttrValue>,
     /// The open entry's neighbours.
@@ -71,9 +71,21 @@ pub fn islands(islands: &[IslandProps]) -> Html {
     islands.iter().map(|island| Html::from_html_unchecked(island_html(island).into())).collect()
 }
 
-/// A day's entries cut into islands, with what they all see.
-pub fn cut(entries: &[Rc<Entry>], like: &IslandProps) -> Vec<IslandProps> {
-    entries.chunks(ISLAND_ENTRIES).map(|run| IslandProps { entries: run.to_vec(), ..like.clone() }).collect()
+/// A day's entries cut into islands, with what they all see; only the island holding the open
+/// entry is told of it and its neighbours (as in the list: opening one re-renders no other).
+pub fn cut(entries: &[EntryRef], like: &IslandProps) -> Vec<IslandProps> {
+    entries
+        .chunks(ISLAND_ENTRIES)
+        .map(|run| {
+            let holds_open = like.open.as_ref().is_some_and(|open| run.iter().any(|e| e.id == open.as_str()));
+            IslandProps {
+                entries: run.to_vec(),
+                open: like.open.clone().filter(|_| holds_open),
+                neighbours: like.neighbours.clone().filter(|_| holds_open),
+                ..like.clone()
+            }
+        })
+        .collect()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -131,7 +143,7 @@ fn island_html(_: &IslandProps) -> String {
 /// The islands of a list, from its first render in the browser on.
 struct Islands {
     /// The list's entries at that render: another list is not these islands' any more.
-    entries: Rc<Vec<Rc<Entry>>>,
+    entries: Rc<Vec<EntryRef>>,
     /// How many of the list's days they hold, from the first.
     days: usize,
     /// Each island's props as built, then as last given.
@@ -158,7 +170,7 @@ impl IslandState {
     /// How many of the list's days (now, for `entries`, each cut into islands) are islands: on
     /// a prerendered page, its first render's days, for as long as the list shows the same
     /// entries.
-    pub fn days(&self, entries: &Rc<Vec<Rc<Entry>>>, days: &[Vec<IslandProps>], first_render: bool) -> usize {
+    pub fn days(&self, entries: &Rc<Vec<EntryRef>>, days: &[Vec<IslandProps>], first_render: bool) -> usize {
         let flat = |n: usize| days[..n].iter().flatten().cloned().collect::<Vec<_>>();
         let mut state = self.0.borrow_mut();
         if first_render && hydrating() && state.is_none() {

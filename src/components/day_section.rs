@@ -1,13 +1,11 @@
 //! One day: its date as a heading, then its entries.
 
-use std::rc::Rc;
-
 use learnings_core::date::human_date;
-use learnings_core::Entry;
 use yew::prelude::*;
 
 use crate::components::day_island::{islands, IslandProps};
 use crate::components::entry_view::{EntryView, Neighbours};
+use crate::shared::EntryRef;
 
 /// Props of [`DaySection`].
 #[derive(Properties, PartialEq)]
@@ -15,7 +13,7 @@ pub struct DaySectionProps {
     /// The ISO date of the day.
     pub date: AttrValue,
     /// The day's entries to show, in order.
-    pub entries: Vec<Rc<Entry>>,
+    pub entries: Vec<EntryRef>,
     /// The open entry's id, if it is among them.
     #[prop_or_default]
     pub open: Option<AttrValue>,
@@ -44,15 +42,15 @@ pub fn DaySection(props: &DaySectionProps) -> Html {
     }
 }
 
-/// `entries` as articles, `open` the open one's id.
-pub fn entry_views(entries: &[Rc<Entry>], open: Option<&AttrValue>, neighbours: Option<&Neighbours>) -> Html {
+/// `entries` as articles, `open` the open one's id. Only the open entry gets the neighbours:
+/// opening one re-renders no other.
+pub fn entry_views(entries: &[EntryRef], open: Option<&AttrValue>, neighbours: Option<&Neighbours>) -> Html {
     entries
         .iter()
         .map(|entry| {
-            html! {
-                <EntryView key={entry.id.clone()} entry={entry.clone()}
-                    open={open.map(AttrValue::as_str) == Some(entry.id.as_str())} neighbours={neighbours.cloned()} />
-            }
+            let open = open.map(AttrValue::as_str) == Some(entry.id.as_str());
+            let neighbours = neighbours.cloned().filter(|_| open);
+            html! { <EntryView key={entry.id.clone()} entry={entry.clone()} {open} {neighbours} /> }
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use learnings_core::date::human_month;
 use learnings_core::site::{home_len, month_path, older_months};
-use learnings_core::Entry;
+use learnings_core::view::reading::{day_runs, shown_len};
 use yew::prelude::*;
 
 use crate::components::day_island::{cut, use_day_islands, IslandProps, IslandState};
@@ -14,6 +14,7 @@ use crate::components::day_section::DaySection;
 use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::Neighbours;
 use crate::components::related::RelatedSource;
+use crate::shared::EntryRef;
 
 /// How many more entries each "Show more" adds.
 const PAGE: usize = 120;
@@ -22,7 +23,7 @@ const PAGE: usize = 120;
 #[derive(Properties)]
 pub struct ListingProps {
     /// The entries of the day filter, in reading order.
-    pub entries: Rc<Vec<Rc<Entry>>>,
+    pub entries: Rc<Vec<EntryRef>>,
     /// The open entry's id.
     pub open: Option<AttrValue>,
     /// The open entry's neighbours.
@@ -55,7 +56,7 @@ pub fn Listing(props: &ListingProps) -> Html {
     let first = if props.whole { entries.len() } else { home_len(days()) };
     // The open entry is always on the page, however far down it is.
     let open_at = props.open.as_ref().and_then(|id| entries.iter().position(|e| e.id == id.as_str()));
-    let limit = (first + *extra).max(open_at.map_or(0, |at| at + 1)).min(entries.len());
+    let limit = shown_len(entries.len(), first, *extra, open_at);
     let more = (entries.len() > limit).then(|| {
         let extra = extra.clone();
         let onclick = Callback::from(move |_: MouseEvent| extra.set(limit - first + PAGE));
@@ -71,7 +72,8 @@ pub fn Listing(props: &ListingProps) -> Html {
             <ul>{ for months.iter().map(|m| html! { <li><a href={format!("{root}{}", month_path(m))}>{ human_month(m) }</a></li> }) }</ul>
         </nav>
     });
-    let days = group_by_day(&entries[..limit]);
+    let days: Vec<(&str, Vec<EntryRef>)> =
+        day_runs(days().take(limit)).into_iter().map(|(day, run)| (day, entries[run].to_vec())).collect();
     // A prerendered list's entries are islands, hydrated a few at a time (see day_island.rs).
     let island_state = use_mut_ref(IslandState::default).borrow().clone();
     let first_render = use_mut_ref(|| true).replace(false);
@@ -94,23 +96,11 @@ pub fn Listing(props: &ListingProps) -> Html {
     html! {
         <div class="listing" ref={list} hidden={props.hidden}>
             { for days.into_iter().zip(cuts.into_iter().map(Some).chain(std::iter::repeat(None))).enumerate().map(|(at, ((day, entries), runs))| html! {
-                <DaySection key={day.clone()} date={day.clone()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()}
+                <DaySection key={day} date={day.to_string()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()}
                     islands={runs.filter(|_| at < island_days)} />
             }) }
             { for more }
             { for older }
         </div>
     }
-}
-
-/// Consecutive entries of the same day, grouped.
-fn group_by_day(entries: &[Rc<Entry>]) -> Vec<(String, Vec<Rc<Entry>>)> {
-    let mut days: Vec<(String, Vec<Rc<Entry>>)> = Vec::new();
-    for entry in entries {
-        match days.last_mut() {
-            Some((day, list)) if *day == entry.day => list.push(entry.clone()),
-            _ => days.push((entry.day.clone(), vec![entry.clone()])),
-        }
-    }
-    days
 }
