@@ -65,6 +65,8 @@ pub(crate) struct Outcome {
     pub per_day: Vec<u32>,
     /// How many of the `total` have every term but stop words (they rank first).
     pub complete: usize,
+    /// The terms some matching entry has, a bit each.
+    pub found: u32,
 }
 
 /// The terms that count as the query's words, a bit each: all but stop words and repeats of
@@ -157,6 +159,7 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
         matched[outcome.complete..].iter_mut().for_each(|scored| coverage.discount(scored));
     }
     outcome.total = matched.len();
+    outcome.found = matched.iter().fold(0, |found, scored| found | scored.covered);
     rank(index, plan, &mut matched, limit);
     outcome.ranked = matched;
     outcome
