@@ -624,13 +624,15 @@ fn a_punctuated_word_found_nowhere_is_searched_as_its_words_beside_the_others() 
 }
 
 #[test]
-fn two_words_a_programmer_abbreviates_find_the_abbreviation() {
+fn two_words_a_programmer_abbreviates_find_the_abbreviation_or_the_name_they_stand_for() {
     let entries = vec![
         entry("gc", "2026-02-24", "Why does the GC pause the JVM?", vec![paragraph("It stops the world to mark.")]),
         entry("syscall", "2026-02-23", "How expensive is a syscall on Linux?", vec![paragraph("About 100 ns.")]),
         entry("pause", "2026-02-22", "How do I pause a video?", vec![paragraph("Press k.")]),
+        entry("sigint", "2026-02-21", "Does a daemon get SIGINT?", vec![paragraph("Not without a terminal.")]),
     ];
     assert_eq!(complete(&entries, "garbage collection pause "), ["gc"]);
     assert_eq!(complete(&entries, "garbage collector pauses "), ["gc"]);
     assert_eq!(complete(&entries, "system call linux "), ["syscall"]);
+    assert_eq!(complete(&entries, "ctrl c daemon "), ["sigint"], "the key for the signal it sends");
 }

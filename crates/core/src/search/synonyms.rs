@@ -56,6 +56,7 @@ const GROUPS: &[&[&str]] = &[
     &["mem", "memory", "ram"],
     &["gc", "garbagecollection", "garbagecollector"],
     &["syscall", "syscalls", "systemcall"],
+    &["sigint", "ctrlc"],
     &["cpu", "processor"],
     &["llm", "llms"],
     &["ui", "interface"],
