@@ -636,3 +636,12 @@ fn two_words_a_programmer_abbreviates_find_the_abbreviation_or_the_name_they_sta
     assert_eq!(complete(&entries, "system call linux "), ["syscall"]);
     assert_eq!(complete(&entries, "ctrl c daemon "), ["sigint"], "the key for the signal it sends");
 }
+
+#[test]
+fn without_is_a_filler_word_like_with() {
+    let entries = vec![
+        entry("downtime", "2026-02-24", "How do I deploy with no downtime?", vec![paragraph("Blue-green.")]),
+        entry("without", "2026-02-23", "Can I live without tests?", vec![paragraph("Briefly.")]),
+    ];
+    assert_eq!(complete(&entries, "deploy without downtime "), ["downtime"]);
+}
