@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use learnings_core::view::results::{move_cursor, RESULTS_MORE, RESULTS_PAGE};
 use learnings_core::view::{DayFilter, View};
 use yew::Reducible;
 
@@ -27,12 +28,28 @@ pub struct AppState {
     pub cursor: Option<usize>,
     /// Whether the keyboard shortcuts panel is open.
     pub help_open: bool,
+    /// How many results "Show more" asked for, and for which query.
+    more_results: (String, usize),
 }
 
 impl AppState {
     /// The state for a page opened at `view`.
     pub fn new(view: View) -> Self {
-        AppState { view, history: HistoryMode::None, cursor: None, help_open: false }
+        AppState {
+            view,
+            history: HistoryMode::None,
+            cursor: None,
+            help_open: false,
+            more_results: (String::new(), RESULTS_PAGE),
+        }
+    }
+
+    /// How many results to show at most: one page for a new query, more once asked for.
+    pub fn results_limit(&self) -> usize {
+        match &self.more_results {
+            (query, limit) if *query == self.view.query => *limit,
+            _ => RESULTS_PAGE,
+        }
     }
 }
 
@@ -48,6 +65,8 @@ pub enum Action {
     Restore(View),
     /// Moves the result cursor by `delta` within `len` results.
     MoveCursor { delta: isize, len: usize },
+    /// Shows more of the current query's results.
+    ShowMoreResults,
     /// Opens or closes the shortcuts panel.
     ToggleHelp,
     /// Closes the shortcuts panel.
@@ -83,13 +102,9 @@ impl Reducible for AppState {
                 next.cursor = None;
                 next.history = HistoryMode::None;
             }
-            Action::MoveCursor { delta, len } => {
-                next.cursor = match (self.cursor, len) {
-                    (_, 0) => None,
-                    (None, _) if delta < 0 => Some(len - 1),
-                    (None, _) => Some(0),
-                    (Some(at), _) => Some((at as isize + delta).clamp(0, len as isize - 1) as usize),
-                };
+            Action::MoveCursor { delta, len } => next.cursor = move_cursor(self.cursor, delta, len),
+            Action::ShowMoreResults => {
+                next.more_results = (self.view.query.clone(), self.results_limit() + RESULTS_MORE);
             }
             Action::ToggleHelp => next.help_open = !next.help_open,
             Action::CloseHelp => next.help_open = false,

@@ -1,8 +1,10 @@
 // The plain text of a bundle's inline runs (README, "Bundle schema"), as
 // `learnings_core::text::inline_text` derives it: shared by the end-to-end tests and the bench.
 
-/** The plain text of inline runs: text, code, emphasis, strong, strike, link, "break", a
- * formula's TeX source and an image's alt text; task boxes and footnote marks have none. */
+/**
+ * The plain text of inline runs: text, code, emphasis, strong, strike, link, "break", a formula's
+ * TeX, an image's alt text; task checkboxes and footnote citations have none.
+ */
 export function inlineText(runs) {
   return runs
     .map((run) => {

@@ -9,12 +9,13 @@ use crate::components::footnotes::{Footnotes, NoteRef};
 use crate::components::highlighted::Marker;
 use crate::components::math::math_html;
 use crate::components::table::Table;
+use crate::parts::{BlockAt, BlocksAt, InlinesAt};
 
 /// Props of [`Blocks`].
 #[derive(Properties, PartialEq)]
 pub struct BlocksProps {
     /// The blocks to render.
-    pub blocks: Vec<Block>,
+    pub blocks: BlocksAt,
     /// Marks the current query's matches, in an opened search result.
     #[prop_or_default]
     pub marker: Option<Marker>,
@@ -24,33 +25,33 @@ pub struct BlocksProps {
 #[component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let marker = &props.marker;
-    let list_item = |item: &Vec<Block>| html! { <li><Blocks blocks={item.clone()} marker={marker.clone()} /></li> };
-    let runs = |inlines: &[Inline]| html! { <Inlines inlines={inlines.to_vec()} marker={marker.clone()} /> };
+    let list_item =
+        |block: &BlockAt, k: usize| html! { <li><Blocks blocks={block.child(k)} marker={marker.clone()} /></li> };
+    let runs = |inlines: InlinesAt| html! { <Inlines {inlines} marker={marker.clone()} /> };
     html! {
-        { for props.blocks.iter().map(|block| match block {
-            // A task item's checkbox is labelled by the item's text.
-            Block::Paragraph(inlines) => match inlines.split_first() {
-                Some((task @ Inline::Task(_), rest)) => html! {
-                    <p class="task"><label>{ runs(std::slice::from_ref(task)) }{ " " }{ runs(rest) }</label></p>
+        { for props.blocks.get().iter().enumerate().map(|(at, block)| {
+            let here = props.blocks.block(at);
+            match block {
+                // A task item's checkbox is labelled by the item's text.
+                Block::Paragraph(inlines) => match inlines.first() {
+                    Some(Inline::Task(_)) => html! {
+                        <p class="task"><label>{ runs(here.runs(0).slice(0, Some(1))) }{ " " }{ runs(here.runs(0).slice(1, None)) }</label></p>
+                    },
+                    _ => html! { <p>{ runs(here.runs(0)) }</p> },
                 },
-                _ => html! { <p>{ runs(inlines) }</p> },
-            },
-            Block::List { start: Some(start), items } => html! {
-                <ol start={start.to_string()}>{ for items.iter().map(list_item) }</ol>
-            },
-            Block::List { start: None, items } => html! { <ul>{ for items.iter().map(list_item) }</ul> },
-            Block::Code { lang, spans } => html! {
-                <CodeBlock lang={lang.clone()} spans={spans.clone()} marker={marker.clone()} />
-            },
-            // The entry's question is an `<h3>`: `###` is the level below it.
-            Block::Heading { level, children } => html! {
-                <@{format!("h{}", level.saturating_add(1).clamp(4, 6))} class="subheading">{ runs(children) }</@>
-            },
-            Block::Quote(blocks) => html! { <blockquote><Blocks blocks={blocks.clone()} marker={marker.clone()} /></blockquote> },
-            Block::Table { align, head, rows } => html! {
-                <Table align={align.clone()} head={head.clone()} rows={rows.clone()} marker={marker.clone()} />
-            },
-            Block::Footnotes(notes) => html! { <Footnotes notes={notes.clone()} marker={marker.clone()} /> },
+                Block::List { start: Some(start), items } => html! {
+                    <ol start={start.to_string()}>{ for (0..items.len()).map(|k| list_item(&here, k)) }</ol>
+                },
+                Block::List { start: None, items } => html! { <ul>{ for (0..items.len()).map(|k| list_item(&here, k)) }</ul> },
+                Block::Code { .. } => html! { <CodeBlock block={here} marker={marker.clone()} /> },
+                // The entry's question is an `<h3>`: `###` is the level below it.
+                Block::Heading { level, .. } => html! {
+                    <@{format!("h{}", level.saturating_add(1).clamp(4, 6))} class="subheading">{ runs(here.runs(0)) }</@>
+                },
+                Block::Quote(_) => html! { <blockquote><Blocks blocks={here.child(0)} marker={marker.clone()} /></blockquote> },
+                Block::Table { .. } => html! { <Table block={here} marker={marker.clone()} /> },
+                Block::Footnotes(_) => html! { <Footnotes block={here} marker={marker.clone()} /> },
+            }
         }) }
     }
 }
@@ -59,7 +60,7 @@ pub fn Blocks(props: &BlocksProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct InlinesProps {
     /// The runs to render.
-    pub inlines: Vec<Inline>,
+    pub inlines: InlinesAt,
     /// Marks the current query's matches.
     #[prop_or_default]
     pub marker: Option<Marker>,
@@ -71,19 +72,19 @@ pub struct InlinesProps {
 pub fn Inlines(props: &InlinesProps) -> Html {
     let marker = &props.marker;
     let root = use_context::<SiteLinks>().map_or("", |links| links.root);
-    let nested = |children: &Vec<Inline>| html! { <Inlines inlines={children.clone()} marker={marker.clone()} /> };
+    let nested = |at: usize| html! { <Inlines inlines={props.inlines.children(at)} marker={marker.clone()} /> };
     html! {
-        { for props.inlines.iter().map(|inline| match inline {
+        { for props.inlines.get().iter().enumerate().map(|(at, inline)| match inline {
             Inline::Text(text) => Marker::render(marker, text),
             Inline::Code(text) => html! { <code>{ Marker::render(marker, text) }</code> },
-            Inline::Emphasis(children) => html! { <em>{ nested(children) }</em> },
-            Inline::Strong(children) => html! { <strong>{ nested(children) }</strong> },
-            Inline::Link { href, children } if is_http_url(href) => html! {
-                <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ nested(children) }</a>
+            Inline::Emphasis(_) => html! { <em>{ nested(at) }</em> },
+            Inline::Strong(_) => html! { <strong>{ nested(at) }</strong> },
+            Inline::Link { href, .. } if is_http_url(href) => html! {
+                <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ nested(at) }</a>
             },
-            Inline::Link { children, .. } => nested(children),
+            Inline::Link { .. } => nested(at),
             Inline::Break => html! { <br /> },
-            Inline::Strike(children) => html! { <del>{ nested(children) }</del> },
+            Inline::Strike(_) => html! { <del>{ nested(at) }</del> },
             Inline::Task(done) => html! { <input type="checkbox" disabled=true checked={*done} /> },
             Inline::Note(number) => html! { <NoteRef number={*number} /> },
             Inline::Math { mathml, .. } => math_html(mathml),

@@ -1,12 +1,10 @@
 //! One day: its date as a heading, then its entries.
 
-use std::rc::Rc;
-
 use learnings_core::date::human_date;
-use learnings_core::Entry;
 use yew::prelude::*;
 
 use crate::components::entry_view::{EntryView, Neighbours};
+use crate::shared::EntryRef;
 
 /// Props of [`DaySection`].
 #[derive(Properties, PartialEq)]
@@ -14,7 +12,7 @@ pub struct DaySectionProps {
     /// The ISO date of the day.
     pub date: AttrValue,
     /// The day's entries to show, in order.
-    pub entries: Vec<Rc<Entry>>,
+    pub entries: Vec<EntryRef>,
     /// The open entry's id, if it is among them.
     #[prop_or_default]
     pub open: Option<AttrValue>,
@@ -31,9 +29,11 @@ pub fn DaySection(props: &DaySectionProps) -> Html {
             <h2 id={format!("day-{}", props.date)}>
                 <time datetime={props.date.clone()}>{ human_date(&props.date) }</time>
             </h2>
-            { for props.entries.iter().map(|entry| html! {
-                <EntryView key={entry.id.clone()} entry={entry.clone()}
-                    open={props.open.as_deref() == Some(entry.id.as_str())} neighbours={props.neighbours.clone()} />
+            { for props.entries.iter().map(|entry| {
+                // Only the open entry gets the neighbours: opening one re-renders no other.
+                let open = props.open.as_deref() == Some(entry.id.as_str());
+                let neighbours = props.neighbours.clone().filter(|_| open);
+                html! { <EntryView key={entry.id.clone()} entry={entry.clone()} {open} {neighbours} /> }
             }) }
         </section>
     }

@@ -1,8 +1,6 @@
 //! One entry: the question as a heading linking to the entry's page, the answer and the sources.
 
-use std::rc::Rc;
-
-use learnings_core::{is_http_url, Entry};
+use learnings_core::is_http_url;
 use yew::prelude::*;
 
 use crate::components::answer::{Blocks, Inlines};
@@ -10,6 +8,8 @@ use crate::components::entry_link::EntryLink;
 use crate::components::footnotes::NoteScope;
 use crate::components::highlighted::Marker;
 use crate::components::related::Related;
+use crate::parts::{BlocksAt, InlinesAt};
+use crate::shared::EntryRef;
 use crate::takeover::taken_over;
 
 /// The entries before and after the open one in reading order, as `(id, question)`.
@@ -25,12 +25,12 @@ pub struct Neighbours {
 #[derive(Properties, PartialEq)]
 pub struct EntryViewProps {
     /// The entry to show.
-    pub entry: Rc<Entry>,
+    pub entry: EntryRef,
     /// Whether the entry is the open one: scrolled into view and focused, with its related
     /// entries.
     #[prop_or_default]
     pub open: bool,
-    /// Links to the neighbouring entries, shown when the entry is open.
+    /// Links to the neighbouring entries, given to the open entry only.
     #[prop_or_default]
     pub neighbours: Option<Neighbours>,
     /// Marks the search's matches (an entry opened from the results).
@@ -54,10 +54,10 @@ pub fn EntryView(props: &EntryViewProps) -> Html {
         <article ref={node} class={classes!("entry", props.open.then_some("open"))} id={entry.id.clone()}
             tabindex="-1" aria-labelledby={format!("q-{}", entry.id)}>
             <h3 id={format!("q-{}", entry.id)}>
-                <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={entry.question_inlines.clone()} marker={props.marker.clone()} /></EntryLink>
+                <EntryLink class="permalink" id={entry.id.clone()}><Inlines inlines={InlinesAt::question(entry.clone())} marker={props.marker.clone()} /></EntryLink>
             </h3>
             <ContextProvider<NoteScope> context={NoteScope(entry.id.clone().into())}>
-                <Blocks blocks={entry.answer.clone()} marker={props.marker.clone()} />
+                <Blocks blocks={BlocksAt::answer(entry.clone())} marker={props.marker.clone()} />
             </ContextProvider<NoteScope>>
             if !entry.sources.is_empty() {
                 <ul class="sources" aria-label="Sources">

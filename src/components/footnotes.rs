@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::answer::Blocks;
 use crate::components::highlighted::Marker;
+use crate::parts::BlockAt;
 
 /// The id of the entry whose answer is being rendered, provided by the entry's view.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,8 +76,8 @@ pub fn NoteRef(props: &NoteRefProps) -> Html {
 /// Props of [`Footnotes`].
 #[derive(Properties, PartialEq)]
 pub struct FootnotesProps {
-    /// The notes, numbered from 1.
-    pub notes: Vec<Vec<Block>>,
+    /// The answer's footnotes block: the notes, numbered from 1.
+    pub block: BlockAt,
     /// Marks the current query's matches.
     #[prop_or_default]
     pub marker: Option<Marker>,
@@ -86,15 +87,16 @@ pub struct FootnotesProps {
 #[component]
 pub fn Footnotes(props: &FootnotesProps) -> Html {
     let scope = use_scope();
+    let Some(Block::Footnotes(notes)) = props.block.get() else { return Html::default() };
     html! {
         // Not a landmark: a page of entries would hold many with one name.
         <div class="footnotes">
             <ol>
-                { for props.notes.iter().enumerate().map(|(index, note)| {
+                { for (0..notes.len()).map(|index| {
                     let number = index + 1;
                     html! {
                         <li id={note_id(&scope, number)} tabindex="-1">
-                            <Blocks blocks={note.clone()} marker={props.marker.clone()} />
+                            <Blocks blocks={props.block.child(index)} marker={props.marker.clone()} />
                             { jump_link(cite_id(&scope, number), "footnote-back", format!("Back to citation {number}"), "↩".into(), None) }
                         </li>
                     }

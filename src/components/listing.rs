@@ -6,12 +6,13 @@ use std::rc::Rc;
 
 use learnings_core::date::human_month;
 use learnings_core::site::{home_len, month_path, older_months};
-use learnings_core::Entry;
+use learnings_core::view::reading::{day_runs, shown_len};
 use yew::prelude::*;
 
 use crate::components::day_section::DaySection;
 use crate::components::entry_link::SiteLinks;
 use crate::components::entry_view::Neighbours;
+use crate::shared::EntryRef;
 
 /// How many more entries each "Show more" adds.
 const PAGE: usize = 120;
@@ -20,7 +21,7 @@ const PAGE: usize = 120;
 #[derive(Properties)]
 pub struct ListingProps {
     /// The entries of the day filter, in reading order.
-    pub entries: Rc<Vec<Rc<Entry>>>,
+    pub entries: Rc<Vec<EntryRef>>,
     /// The open entry's id.
     pub open: Option<AttrValue>,
     /// The open entry's neighbours.
@@ -53,7 +54,7 @@ pub fn Listing(props: &ListingProps) -> Html {
     let first = if props.whole { entries.len() } else { home_len(days()) };
     // The open entry is always on the page, however far down it is.
     let open_at = props.open.as_ref().and_then(|id| entries.iter().position(|e| e.id == id.as_str()));
-    let limit = (first + *extra).max(open_at.map_or(0, |at| at + 1)).min(entries.len());
+    let limit = shown_len(entries.len(), first, *extra, open_at);
     let more = (entries.len() > limit).then(|| {
         let extra = extra.clone();
         let onclick = Callback::from(move |_: MouseEvent| extra.set(limit - first + PAGE));
@@ -70,23 +71,11 @@ pub fn Listing(props: &ListingProps) -> Html {
     });
     html! {
         <div class="listing" hidden={props.hidden}>
-            { for group_by_day(&entries[..limit]).into_iter().map(|(day, entries)| html! {
-                <DaySection key={day.clone()} date={day.clone()} {entries} open={props.open.clone()} neighbours={props.neighbours.clone()} />
+            { for day_runs(days().take(limit)).into_iter().map(|(day, run)| html! {
+                <DaySection key={day} date={day.to_string()} entries={entries[run].to_vec()} open={props.open.clone()} neighbours={props.neighbours.clone()} />
             }) }
             { for more }
             { for older }
         </div>
     }
-}
-
-/// Consecutive entries of the same day, grouped.
-fn group_by_day(entries: &[Rc<Entry>]) -> Vec<(String, Vec<Rc<Entry>>)> {
-    let mut days: Vec<(String, Vec<Rc<Entry>>)> = Vec::new();
-    for entry in entries {
-        match days.last_mut() {
-            Some((day, list)) if *day == entry.day => list.push(entry.clone()),
-            _ => days.push((entry.day.clone(), vec![entry.clone()])),
-        }
-    }
-    days
 }

@@ -5,16 +5,16 @@ use std::rc::Rc;
 
 use learnings_core::date::human_date;
 use learnings_core::search::{SearchResults, TextKind};
-use learnings_core::Bundle;
 use yew::prelude::*;
 
 use crate::components::highlighted::Highlighted;
+use crate::shared::SharedBundle;
 
 /// Props of [`Results`].
 #[derive(Properties)]
 pub struct ResultsProps {
     /// The loaded bundle.
-    pub bundle: Rc<Bundle>,
+    pub bundle: SharedBundle,
     /// The ranked results of the current query.
     pub results: Rc<SearchResults>,
     /// How many results to show.
@@ -25,7 +25,7 @@ pub struct ResultsProps {
 
 impl PartialEq for ResultsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle)
+        self.bundle == other.bundle
             && Rc::ptr_eq(&self.results, &other.results)
             && self.shown == other.shown
             && self.cursor == other.cursor

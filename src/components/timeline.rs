@@ -16,7 +16,8 @@
 //! build renders and the one the app takes over are the same.
 
 use learnings_core::count::{count, noun};
-use learnings_core::date::{days_between, human_date, human_month, weekday};
+use learnings_core::date::{human_date, human_month};
+use learnings_core::view::timeline::{clicked, focus_day, group_by_month, heatmap_cells, level, DayTally};
 use learnings_core::view::DayFilter;
 use yew::prelude::*;
 
@@ -24,30 +25,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// Every day of the collection, newest first, with how many entries match the query.
-    pub days: Vec<(String, u32)>,
+    pub days: Vec<DayTally>,
     /// The current filter.
     pub filter: Option<DayFilter>,
     /// Called with the new filter (or `None` to clear it).
     pub on_select: Callback<Option<DayFilter>>,
-}
-
-/// The filter a click on `day` makes: shift extends a selected day into a range.
-fn clicked(day: &str, shift: bool, current: &Option<DayFilter>) -> Option<DayFilter> {
-    match (shift, current) {
-        (true, Some(DayFilter::Day(from))) => DayFilter::parse(&format!("{from}..{day}")),
-        (true, Some(DayFilter::Range(from, _))) => DayFilter::parse(&format!("{from}..{day}")),
-        _ if current == &Some(DayFilter::Day(day.to_string())) => None,
-        _ => Some(DayFilter::Day(day.to_string())),
-    }
-}
-
-/// Shade level 0-4 of a count relative to the busiest day.
-fn level(count: u32, max: u32) -> u32 {
-    if count == 0 || max == 0 {
-        0
-    } else {
-        1 + (count * 3).div_ceil(max).min(3)
-    }
 }
 
 /// The timeline: heatmap, then the list.
@@ -64,14 +46,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 return;
             };
             if let Some(day) = picked.get_attribute("data-day") {
-                on_select.emit(clicked(&day, e.shift_key(), &current));
+                on_select.emit(clicked(&day, e.shift_key(), current.as_ref()));
             } else if let Some(month) = picked.get_attribute("data-month") {
                 on_select.emit(DayFilter::parse(&month));
             }
         })
     };
-    let focus = props.filter.as_ref().map(|f| f.day_range().1).or_else(|| props.days.first().map(|(d, _)| d.clone()));
-    let focus = focus.unwrap_or_default();
+    let focus = focus_day(&props.days, props.filter.as_ref());
     let heatmap = heatmap_cells(&props.days, &focus);
     let months = group_by_month(&props.days);
     let open_month = focus.get(..7).unwrap_or_default().to_string();
@@ -114,38 +95,4 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </details>
         </nav>
     }
-}
-
-/// How many days the heatmap spans: 53 weeks.
-const HEATMAP_DAYS: i64 = 53 * 7;
-
-/// The heatmap's cells in calendar order, Monday first, from the week of the oldest day shown
-/// to `last`: a grid flowing in columns of seven places each day by itself (no inline styles,
-/// which the Content-Security-Policy forbids). `None` is a day without entries.
-fn heatmap_cells(days: &[(String, u32)], last: &str) -> Vec<Option<(String, u32)>> {
-    let mut in_window: Vec<(i64, &(String, u32))> = days
-        .iter()
-        .filter_map(|d| days_between(&d.0, last).filter(|n| (0..HEATMAP_DAYS).contains(n)).map(|n| (n, d)))
-        .collect();
-    in_window.reverse();
-    let Some(&(span, (oldest, _))) = in_window.first() else { return Vec::new() };
-    let lead = weekday(oldest).unwrap_or(0) as usize;
-    let mut cells = vec![None; lead + span as usize + 1];
-    for (back, day) in in_window {
-        cells[lead + (span - back) as usize] = Some(day.clone());
-    }
-    cells
-}
-
-/// Days grouped by `YYYY-MM`, newest month first.
-fn group_by_month(days: &[(String, u32)]) -> Vec<(String, Vec<(String, u32)>)> {
-    let mut months: Vec<(String, Vec<(String, u32)>)> = Vec::new();
-    for (day, count) in days {
-        let month = day.get(..7).unwrap_or(day).to_string();
-        match months.last_mut() {
-            Some((m, list)) if *m == month => list.push((day.clone(), *count)),
-            _ => months.push((month, vec![(day.clone(), *count)])),
-        }
-    }
-    months
 }

@@ -28,6 +28,12 @@ pub fn url_for(view: &View) -> String {
     site::url_for(&site::root_path(&path), view)
 }
 
+/// The absolute URL of `view` on this site.
+pub fn absolute_url(view: &View) -> String {
+    let origin = gloo_utils::window().location().origin().unwrap_or_default();
+    format!("{origin}{}", url_for(view))
+}
+
 /// How long typing must pause before the URL follows the query.
 const TYPING_PAUSE_MS: u32 = 300;
 

@@ -28,7 +28,7 @@ const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|weight|new \"Que
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
-  bench   measure search and page performance (`bench <step>` runs one step; `bench --list`)
+  bench   measure search and page performance (`bench <step>[,<step>…]` runs those; `bench --list`)
   weight  build the site, then weigh its wasm and js (gzip, brotli) and break the wasm down (twiggy)
   new     add an entry asking \"Question?\" to today's day file (content folder of learnings.toml)";
 
@@ -94,9 +94,9 @@ fn build(root: &Path) -> Result<Built, String> {
 
 fn test(root: &Path) -> Result<(), String> {
     tools::ensure_test_tools(root)?;
-    run(Cmd::new("cargo", root).args(["fmt", "--all", "--", "--check"]))?;
-    run(Cmd::new("cargo", root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(Cmd::new("cargo", root).args([
+    run(Cmd::cargo(root).args(["fmt", "--all", "--", "--check"]))?;
+    run(Cmd::cargo(root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Cmd::cargo(root).args([
         "clippy",
         "--package",
         "learnings",
@@ -106,7 +106,7 @@ fn test(root: &Path) -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
-    run(Cmd::new("cargo", root).args(["test", "--workspace"]))?;
+    run(Cmd::cargo(root).args(["test", "--workspace"]))?;
     let built = build(root)?;
     run(Cmd::new("node", root).args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", built.dist))
 }

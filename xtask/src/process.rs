@@ -18,6 +18,11 @@ impl Cmd {
         Cmd { program: program.to_string(), args: Vec::new(), dir: dir.to_path_buf(), env: Vec::new() }
     }
 
+    /// The cargo that runs xtask (see [`cargo`]) in `dir`.
+    pub fn cargo(dir: &Path) -> Self {
+        Cmd::new(&cargo(), dir)
+    }
+
     /// Adds arguments.
     pub fn args<I, S>(mut self, args: I) -> Self
     where
@@ -50,6 +55,12 @@ impl Cmd {
         let args: Vec<String> = self.args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
         format!("{} {}", self.program, args.join(" "))
     }
+}
+
+/// The cargo running xtask: `$CARGO`, which cargo sets for the programs it runs, so that every
+/// cargo command xtask starts is the same cargo (toolchain and all); plain `cargo` otherwise.
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
 }
 
 /// Runs `cmd` with inherited output; fails when it cannot start or exits non-zero.

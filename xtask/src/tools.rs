@@ -108,7 +108,7 @@ fn ensure_cargo_tool(root: &Path, binary: &str, spec: &str, locked: Locked) -> R
         args.push("--locked");
     }
     args.push(spec);
-    run(Cmd::new("cargo", root).args(args.iter().copied()))
+    run(Cmd::cargo(root).args(args.iter().copied()))
         .map_err(|e| format!("{e}; install it by hand with `cargo {}` and run this again", args.join(" ")))
 }
 

@@ -9,10 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the app needs: days newest first and their entries in reading order.
-///
-/// It is `Eq` so that `Rc<Bundle>` compares by pointer first: the app compares its state on
-/// every render, and a 10,000-entry bundle must not be compared field by field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     /// Format version of this file, see [`SCHEMA_VERSION`].
     pub schema_version: u32,

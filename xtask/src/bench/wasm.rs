@@ -29,7 +29,7 @@ pub fn how_built(root: &Path) -> Result<String, String> {
 
 /// Builds the bench module into `out`/web and returns that directory.
 pub fn build(root: &Path, out: &Path) -> Result<PathBuf, String> {
-    run(Cmd::new("cargo", root).args([
+    run(Cmd::cargo(root).args([
         "build",
         "--release",
         "--target",
