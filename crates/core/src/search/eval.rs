@@ -219,6 +219,12 @@ fn rank_key(index: &Index, scored: &Scored) -> u64 {
 /// `limit` of them.
 fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {
     let key = |scored: &Scored| rank_key(index, scored);
+    // With a limit, only the best that it or the window keeps are sorted.
+    let keep = limit.max(RERANK_WINDOW);
+    if keep < matched.len() {
+        matched.select_nth_unstable_by_key(keep, key);
+        matched.truncate(keep);
+    }
     sort_by_u64_key(matched, key);
     let window = RERANK_WINDOW.min(matched.len());
     if plan.terms.len() >= 2 {
