@@ -254,10 +254,13 @@ impl Index {
             .map(|scored| Hit {
                 entry: scored.entry as usize,
                 score: scored.score,
-                missing: (plan.terms.iter().enumerate())
-                    .filter(|&(i, _)| words & !scored.covered & 1 << i != 0)
-                    .map(|(_, t)| t.label.clone())
-                    .collect(),
+                missing: match words & !scored.covered {
+                    0 => Vec::new(),
+                    lacks => (plan.terms.iter().enumerate())
+                        .filter(|&(i, _)| lacks & 1 << i != 0)
+                        .map(|(_, t)| t.label.clone())
+                        .collect(),
+                },
                 #[cfg(feature = "explain")]
                 explain: if options.explain { explain::explain(self, &plan, scored) } else { Vec::new() },
             })
