@@ -5,7 +5,9 @@
 //   instead of getting mixed in. Files already cached by an install that was cut short are kept.
 //   Content-hashed files (Trunk's js, wasm and css) are taken from the HTTP cache when the page
 //   has just downloaded them (their names change when their content does); every other file is
-//   revalidated with the server (a 304 when unchanged).
+//   revalidated with the server (a 304 when unchanged). The home page is fetched as the scope's
+//   URL (`./`), the one a visit navigates to, so that it too is a 304 after a first visit to it;
+//   it is kept as index.html.
 // - activate: deletes this site's caches of other builds and takes control of open pages.
 // - fetch: the build's files come from its cache, the prerendered home and month pages among
 //   them; entry pages (e/<id>.html, too many to precache) come from the network and are kept in
@@ -74,7 +76,8 @@ async function precache() {
     [...FILES].map(async ([url, integrity]) => {
       if (await cache.match(url)) return; // checked against the same hash by an earlier attempt
       const mode = HASHED.test(url) ? 'default' : 'no-cache';
-      const response = await fetch(new Request(url, { cache: mode, integrity }));
+      const source = url === INDEX ? SCOPE.href : url;
+      const response = await fetch(new Request(source, { cache: mode, integrity }));
       if (!response.ok) throw new Error(`precaching ${url}: the server answered ${response.status}`);
       await cache.put(url, response.redirected ? await unredirected(response) : response);
     }),

@@ -15,6 +15,7 @@
 //! - `hooks/`: the search (`use_search.rs`) and the app's links to the browser, one per file.
 //! - `shared.rs`: the loaded entries as components share them, compared by identity;
 //!   `parts.rs`: the parts of an entry (its answer's blocks, a run of text) likewise.
+//! - `marks.rs`: performance marks at the start-up steps, read by `cargo xtask bench search`.
 //! - `prerender/` (native only): the site's static pages, rendered from `App` by
 //!   `bin/learnings-render.rs`.
 //!
@@ -25,6 +26,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod load;
+pub mod marks;
 pub mod parts;
 pub mod selection;
 pub mod shared;

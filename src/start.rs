@@ -67,7 +67,10 @@ async fn load_and_run() {
     let path = gloo_utils::window().location().pathname().unwrap_or_default();
     let page = Page::from_path(&path);
     match fetch_bundle(page.root()).await {
-        Ok((bundle, fingerprint)) => run(page, Rc::new(bundle), &fingerprint),
+        Ok((bundle, fingerprint)) => {
+            crate::marks::mark("decoded");
+            run(page, Rc::new(bundle), &fingerprint);
+        }
         Err(error) => show_error(&error.to_string()),
     }
 }

@@ -72,7 +72,9 @@ fn use_deferred_index(bundle: &Rc<Bundle>) -> UseStateHandle<Option<Rc<Index>>> 
             wasm_bindgen_futures::spawn_local(async move {
                 // A zero timeout is a new task: the browser paints the entries first.
                 gloo_timers::future::TimeoutFuture::new(0).await;
-                index.set(Some(Rc::new(Index::new(&bundle.entries))));
+                let built = Index::new(&bundle.entries);
+                crate::marks::mark("indexed");
+                index.set(Some(Rc::new(built)));
             });
         });
     }

@@ -1,6 +1,7 @@
 //! The service worker: registers `sw.js` so the site works offline and installs as an app, and
 //! says when a new build is waiting, so the reader decides when the page switches to it (the
-//! page never reloads by itself).
+//! page never reloads by itself). It registers once the page is idle, so that the install's
+//! downloads and hashing come after the start-up work a reader waits for.
 //!
 //! Where service workers are unavailable (a sandboxed iframe, plain http off localhost) or the
 //! registration fails, nothing happens: the site works as without one, with no error on the page.
@@ -12,7 +13,7 @@ use std::rc::{Rc, Weak};
 use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::js_sys::Reflect;
+use web_sys::js_sys::{Function, Promise, Reflect};
 use web_sys::{RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 use yew::prelude::*;
 
@@ -81,8 +82,8 @@ fn container() -> Option<ServiceWorkerContainer> {
     Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?.dyn_into().ok()
 }
 
-/// Registers the worker, reports whether an update waits now and whenever a worker changes
-/// state, then asks the browser to look for a newer build.
+/// Registers the worker once the page is idle, reports whether an update waits now and whenever
+/// a worker changes state, then asks the browser to look for a newer build.
 async fn watch(
     container: ServiceWorkerContainer,
     root: &'static str,
@@ -90,6 +91,7 @@ async fn watch(
     on_change: Rc<dyn Fn(bool)>,
     listeners: Weak<RefCell<Vec<EventListener>>>,
 ) {
+    idle().await;
     let Some(registration) = register(&container, root).await else { return };
     *slot.borrow_mut() = Some(registration.clone());
     let check: Rc<dyn Fn()> = {
@@ -112,6 +114,23 @@ async fn watch(
     drop(kept);
     // Offline or failing, the check changes nothing; the browser also checks on navigations.
     if let Ok(promise) = registration.update() {
+        drop(JsFuture::from(promise).await);
+    }
+}
+
+/// Resolves once the browser is idle: after the start-up work (hydration, the index, the results
+/// of a query typed early), so that a first visit's install, which precaches the build, does not
+/// compete with it for the CPU. At once where the browser has no `requestIdleCallback`.
+async fn idle() {
+    let window = gloo_utils::window();
+    let request = Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
+    if let Some(request) = request.and_then(|f| f.dyn_into::<Function>().ok()) {
+        let promise = Promise::new(&mut |resolve, _| {
+            // Should the browser refuse the request, registering at once beats never.
+            if request.call1(&window, &resolve).is_err() {
+                drop(resolve.call0(&JsValue::NULL));
+            }
+        });
         drop(JsFuture::from(promise).await);
     }
 }

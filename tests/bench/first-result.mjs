@@ -47,6 +47,31 @@ const PROBE = `(() => {
   }).observe(document, { subtree: true, childList: true });
 })();`;
 
+/**
+ * Types `query` into `#search` the moment the parser has put it into the DOM (its value set
+ * and an `input` event, as a keystroke would), from inside the page: a driver's `fill` waits
+ * for a busy main thread and the machine's load, and typed seconds late on a loaded machine.
+ * Also notes where the time to the first result goes: when the box is in the DOM, when Trunk's
+ * loader has the wasm instantiated and main() run (its TrunkApplicationStarted event), and the
+ * main thread's long tasks (over 50 ms), each with its start and length.
+ */
+const typist = (query) => `(() => {
+  const b = window.__breakdown = { box: null, typed: null, started: null, longTasks: [] };
+  new MutationObserver((_, observer) => {
+    const box = document.getElementById('search');
+    if (!box) return;
+    observer.disconnect();
+    b.box = performance.now();
+    box.value = ${JSON.stringify(query)};
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    b.typed = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+  addEventListener('TrunkApplicationStarted', () => { b.started = performance.now(); });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
 const MINISEARCH_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -105,41 +130,106 @@ function queryFor(site) {
   return { query: words.reduce((a, b) => (b.length > a.length ? b : a), '').toLowerCase(), entries: bundle.entries.length };
 }
 
+/**
+ * In the page, after its first result: that result, the bundle's bytes as sent, and the load's
+ * milestones (ms since navigation start, `null` for those the page does not have) with its
+ * long tasks.
+ */
+function milestones() {
+  const b = window.__breakdown;
+  const resources = performance.getEntriesByType('resource');
+  const file = (pattern) => resources.find((r) => pattern.test(new URL(r.name).pathname));
+  const [js, wasm, bundle] = [/\/(learnings-[0-9a-f]+|page)\.m?js$/, /\.wasm$/, /\/learnings\.json$/].map(file);
+  const mark = (name) => performance.getEntriesByName(`learnings:${name}`, 'mark')[0]?.startTime ?? null;
+  const during = (from, to) =>
+    b.longTasks.filter(([start]) => from !== null && to !== null && start >= from && start < to).reduce((sum, [, d]) => sum + d, 0);
+  const ready = window.__vitals.readyAt;
+  return {
+    result: window.__firstResult,
+    bundleBytes: bundle?.transferSize,
+    steps: {
+      html: performance.getEntriesByType('navigation')[0].responseEnd,
+      box: b.box,
+      typed: b.typed,
+      js: js?.responseEnd ?? null,
+      wasmStart: wasm?.startTime ?? null,
+      wasm: wasm?.responseEnd ?? null,
+      started: b.started,
+      bundleStart: bundle?.startTime ?? null,
+      bundle: bundle?.responseEnd ?? null,
+      decoded: mark('decoded'),
+      ready,
+      indexed: mark('indexed'),
+      result: window.__firstResult,
+      busyBeforeBundle: during(0, bundle?.responseEnd ?? null),
+      busyToReady: during(bundle?.responseEnd ?? null, ready),
+      busyToResult: during(ready ?? bundle?.responseEnd ?? null, window.__firstResult),
+    },
+  };
+}
+
 /** One fresh load: types `query` as soon as `#search` exists, then waits for the first result. */
 async function firstResult(browser, url, query) {
-  const { context, page, errors } = await slowPage(browser, [PROBE]);
+  const { context, page, errors } = await slowPage(browser, [PROBE, typist(query)]);
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForSelector('#search', { state: 'attached', timeout: SLOW_TIMEOUT });
-    await page.fill('#search', query, { timeout: SLOW_TIMEOUT });
-    const typedAt = await page.evaluate(() => performance.now());
     await page.waitForFunction(() => window.__firstResult !== null, null, { timeout: SLOW_TIMEOUT, polling: 100 });
     if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
-    const { result, bundleBytes } = await page.evaluate(() => ({
-      result: window.__firstResult,
-      bundleBytes: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/learnings.json'))?.transferSize,
-    }));
-    return { typedAt, result, bundleBytes };
+    const { result, bundleBytes, steps } = await page.evaluate(milestones);
+    return { typedAt: steps.typed, result, bundleBytes, steps };
   } finally {
     await context.close();
   }
 }
 
+/** What each milestone of `milestones()` means, in the order a load meets them. */
+const STEPS = [
+  ['html', 'HTML received'],
+  ['box', '`#search` in the DOM, the query typed'],
+  ['js', 'script downloaded (Trunk\'s js; page.mjs)'],
+  ['wasmStart', 'wasm requested'],
+  ['wasm', 'wasm downloaded'],
+  ['started', 'wasm instantiated, main() run'],
+  ['bundleStart', 'bundle requested'],
+  ['bundle', 'bundle downloaded'],
+  ['decoded', 'bundle decoded'],
+  ['ready', 'page hydrated, taken over (`data-app="ready"`)'],
+  ['indexed', 'index built'],
+  ['result', 'first result painted'],
+  ['busyBeforeBundle', 'long tasks until the bundle is in (ms)'],
+  ['busyToReady', 'long tasks, bundle → taken over (ms)'],
+  ['busyToResult', 'long tasks, taken over → first result (ms)'],
+];
+
+/** The milestones of the app's loads beside the MiniSearch page's. */
+function breakdownTable([app, mini]) {
+  const at = (loads, key) => {
+    const values = loads.map((l) => l.steps[key]).filter((v) => v !== null && v !== undefined);
+    return values.length ? ms(median(values)) : '—';
+  };
+  return markdownTable(
+    ['step (real entries)', 'Learnings ms', 'MiniSearch ms'],
+    STEPS.map(([key, label]) => [label, at(app, key), at(mini, key)]),
+  );
+}
+
 const [dist, webDir, work, nArg] = process.argv.slice(2);
 if (!dist || !webDir || !work) usage('missing arguments');
 const n = nArg === undefined ? 10_000 : Number(nArg);
-if (!Number.isInteger(n) || n <= 0) usage(`bad n: ${nArg}`);
+if (!Number.isInteger(n) || n < 0) usage(`bad n: ${nArg}`);
 if (!fs.existsSync(path.join(dist, 'index.html'))) usage(`${dist} has no index.html: build the site first`);
 
 console.error(`first-result: writing the MiniSearch pages and a ${n}-entry synthetic site to ${work}`);
-const synthetic = await syntheticSite(dist, webDir, path.join(work, 'synthetic'), n);
-const collections = [
-  { site: dist, runs: RUNS, mini: miniSearchSite(dist, path.join(work, 'minisearch-real')) },
-  { site: synthetic, runs: SYNTHETIC_RUNS, mini: miniSearchSite(synthetic, path.join(work, 'minisearch-synthetic')) },
-];
+const collections = [{ site: dist, runs: RUNS, mini: miniSearchSite(dist, path.join(work, 'minisearch-real')) }];
+if (n > 0) {
+  const synthetic = await syntheticSite(dist, webDir, path.join(work, 'synthetic'), n);
+  collections.push({ site: synthetic, runs: SYNTHETIC_RUNS, mini: miniSearchSite(synthetic, path.join(work, 'minisearch-synthetic')) });
+}
 const browser = await launchBrowser();
 const rows = [];
 const verdicts = [];
+/** The real entries' loads of each page, for the breakdown. */
+let realLoads = null;
 try {
   for (const { site, runs, mini } of collections) {
     const { query, entries } = queryFor(site);
@@ -153,6 +243,7 @@ try {
         for (const [i, { server }] of servers.entries()) loads[i].push(await firstResult(browser, server.url, query));
       }
       console.error(`first-result: ${entries} entries, "${query}": ${runs} loads of each page`);
+      if (site === dist) realLoads = loads;
       const anchor = median(loads[1].map((l) => l.result));
       for (const [i, { engine }] of servers.entries()) {
         const result = median(loads[i].map((l) => l.result));
@@ -187,8 +278,15 @@ try {
       '',
       ...verdicts,
       '',
+      breakdownTable(realLoads),
+      '',
+      'Where the time goes with the real entries: medians of the same loads, ms since navigation start (Resource ' +
+        'Timing, Trunk\'s `TrunkApplicationStarted` event, the app\'s `learnings:*` performance marks, and the main ' +
+        'thread\'s long tasks, summed per stretch); "—" where a page has no such step.',
+      '',
       `Medians, times since navigation start; ${PROFILE}. The query (the longest word of the newest entry's question) ` +
-        'is typed (`fill`) as soon as `#search` is in the DOM; "first result" is the frame after the first `.result` ' +
+        'is typed as soon as `#search` is in the DOM (from inside the page: its value and an `input` event); "first ' +
+        'result" is the frame after the first `.result` ' +
         'appeared. The MiniSearch page fetches the same learnings.json and indexes it as the relevance bench does ' +
         '(tests/bench/documents.mjs), then shows the ten best questions. The synthetic collection is ' +
         '`learnings_core::synthetic` (seed 42); the app renders it from scratch, since the prerendered page is the real one.',

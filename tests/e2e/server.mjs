@@ -58,6 +58,19 @@ export const HASHED_NAME = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 /** Types worth compressing: everything but images that are compressed already and fonts. */
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm|xml|manifest\+json)|image\/svg)/;
 
+/**
+ * Gzipped bodies by file path, size and modification time, shared by every server of the process:
+ * the benches start a fresh server per load, and gzip -9 of the wasm would otherwise add
+ * a few hundred milliseconds of the server's own CPU to the first load of each.
+ */
+const gzipped = new Map();
+
+function gzipOf(filePath, stat, raw) {
+  const key = `${filePath}\0${stat.size}\0${stat.mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(raw, { level: 9 }));
+  return gzipped.get(key);
+}
+
 /** `Cache-Control` for `filePath` under `caching` ('none' or 'deploy'). */
 function cacheControl(caching, filePath) {
   if (caching !== 'deploy') return 'no-store';
@@ -107,14 +120,6 @@ export async function startServer({
   const mount = normalizePrefix(prefix);
   const mountNoSlash = mount.slice(0, -1); // '' for '/'
   const requests = [];
-  /** Gzipped bodies by file path, size and modification time. */
-  const gzipped = new Map();
-
-  async function gzipOf(filePath, stat, raw) {
-    const key = `${filePath}\0${stat.size}\0${stat.mtimeMs}`;
-    if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(raw, { level: 9 }));
-    return gzipped.get(key);
-  }
   /** Responses finished, and resolvers waiting for that count to reach theirs. */
   let finished = 0;
   const waiting = [];
@@ -215,7 +220,7 @@ export async function startServer({
     }
     // Read whole, so that the length sent is the length of what is sent even if the file changes.
     const raw = await fs.promises.readFile(filePath);
-    const body = compress ? await gzipOf(filePath, stat, raw) : raw;
+    const body = compress ? gzipOf(filePath, stat, raw) : raw;
     res.writeHead(200, {
       ...headers,
       'Content-Type': type,

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the performance figures the README reports, as Markdown tables on
-//! standard output and in target/bench/report.md. `cargo xtask bench <step>` runs one step (and
-//! the builds it needs) and writes only its section; `cargo xtask bench --list` names them.
+//! standard output and in target/bench/report.md. `cargo xtask bench <step>[,<step>…]` runs
+//! those steps (and the builds they need, once) and writes only their sections; `cargo xtask
+//! bench --list` names them.
 //!
 //! In order: search relevance beside MiniSearch and Fuse.js on the relevance suite
 //! (crates/bundle/examples/rank_queries.rs, tests/bench/relevance.mjs); the native search bench
@@ -49,7 +50,7 @@ const STEPS: [(&str, &str); 9] = [
     ("lighthouse", "Lighthouse 12 mobile scores of the home page and an entry page"),
 ];
 
-/// Runs every measurement, or only `only`, and writes the report.
+/// Runs every measurement, or only the comma-separated steps of `only`, and writes the report.
 pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     if only == Some("--list") {
         for (name, what) in STEPS {
@@ -57,11 +58,12 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
         }
         return Ok(());
     }
-    if let Some(step) = only.filter(|step| !STEPS.iter().any(|(name, _)| name == step)) {
+    let chosen: Option<Vec<&str>> = only.map(|o| o.split(',').collect());
+    if let Some(step) = chosen.iter().flatten().find(|step| !STEPS.iter().any(|(name, _)| name == *step)) {
         let names: Vec<&str> = STEPS.iter().map(|(name, _)| *name).collect();
         return Err(format!("unknown bench step `{step}`; the steps are {}", names.join(", ")));
     }
-    let wants = |step: &str| only.is_none_or(|o| o == step);
+    let wants = |step: &str| chosen.as_ref().is_none_or(|steps| steps.contains(&step));
     let started = Instant::now();
     let mut report = Report::default();
     report.step("tools", || tools::ensure_test_tools(root))?;
@@ -87,9 +89,8 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     }
     if wants("weight") {
         let built = inputs.built(&mut report)?;
-        let (files, mut skipped) = weight::first_visit(&built.dist)?;
-        skipped.retain(|path| !compress::is_sibling(path));
-        report.section("First-visit weight (dist/)", &weight::table(&files, &skipped));
+        let (files, skipped) = weight::first_visit(&built.dist)?;
+        report.section("First-visit weight (the home page's, from dist/)", &weight::table(&files, &skipped));
         let code = |path: &str| path.ends_with(".wasm") || path.ends_with(".js") && !path.contains('/');
         report.section(
             "Precompressed siblings (wasm and js)",
@@ -137,7 +138,7 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     }
 
     let markdown = report.finish(started.elapsed().as_secs());
-    let file = out.join(only.map_or("report.md".to_string(), |step| format!("report-{step}.md")));
+    let file = out.join(only.map_or("report.md".to_string(), |steps| format!("report-{}.md", steps.replace(',', "-"))));
     std::fs::write(&file, &markdown).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     println!("\n{markdown}\nxtask: the report is in {}", file.display());
     Ok(())

@@ -28,7 +28,7 @@ const USAGE: &str = "usage: cargo xtask <serve|build|test|bench|weight|new \"Que
   serve   build the site and serve it on http://127.0.0.1:8080 with live reload
   build   write the deployable site to dist/
   test    run every test (cargo test, then end-to-end tests in headless Chromium)
-  bench   measure search and page performance (`bench <step>` runs one step; `bench --list`)
+  bench   measure search and page performance (`bench <step>[,<step>…]` runs those; `bench --list`)
   weight  build the site, then weigh its wasm and js (gzip, brotli) and break the wasm down (twiggy)
   new     add an entry asking \"Question?\" to today's day file (content folder of learnings.toml)";
 

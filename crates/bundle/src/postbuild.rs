@@ -3,10 +3,14 @@
 //!
 //! - a Content-Security-Policy `<meta>` in every page (`index.html` and the prerendered `m/`
 //!   and `e/` pages) that allows its inline scripts (Trunk's module loader) by their SHA-256
-//!   hashes, so the policy needs no `'unsafe-inline'`;
-//! - the service worker's precache list: every file of the build with its SHA-256 as a Subresource
-//!   Integrity string, embedded into `sw.js` (the browser notices a new build by comparing `sw.js`
-//!   byte for byte, so the list has to live in it). The list's own hash is the cache's version.
+//!   hashes, so the policy needs no `'unsafe-inline'`; the page's preload links go first, before
+//!   the policy: Chromium's preload scanner holds back every request it finds after a policy
+//!   `<meta>` until the parser has applied it, which on a slow phone delays the wasm by a few
+//!   hundred milliseconds (the preloads are of the site's own files, which the policy allows);
+//! - the service worker's precache list: every file of the build a reader's visit may need,
+//!   with its SHA-256 as a Subresource Integrity string, embedded into `sw.js` (the browser
+//!   notices a new build by comparing `sw.js` byte for byte, so the list has to live in it). The
+//!   list's own hash is the cache's version.
 //!
 //! The output is deterministic and the tool is idempotent: run again on its own output it changes
 //! nothing, so a changed build can be made by rerunning it after the bundle builder.
@@ -30,6 +34,10 @@ pub const SW_FILE: &str = "sw.js";
 pub const ENTRY_DIR: &str = "e/";
 /// The stand-in for entry pages the worker has not cached (written by `learnings-render`).
 pub const ENTRY_SHELL: &str = "e/_shell.html";
+/// Files for other clients than a reader's browser (feed readers, crawlers), and the stylesheet
+/// of pages without JavaScript (where no service worker runs): never precached, so that a first
+/// visit does not download them.
+const NOT_PRECACHED: [&str; 4] = ["feed.xml", "nojs.css", "robots.txt", "sitemap.xml"];
 /// The line of `sw.js` that the precache list replaces (everything after it on that line).
 const PRECACHE_LINE: &str = "const PRECACHE = ";
 /// How the policy `<meta>` starts, on its own line: found again to replace it on a rerun.
@@ -49,7 +57,8 @@ pub struct PrecacheFile {
 pub struct Precache {
     /// Hash of the file list: names the cache, so every build gets its own.
     pub version: String,
-    /// Every file of the build but `sw.js`, hidden ones and entry pages, sorted by URL.
+    /// Every file of the build but `sw.js`, hidden ones, entry pages and [`NOT_PRECACHED`],
+    /// sorted by URL.
     pub files: Vec<PrecacheFile>,
 }
 
@@ -69,7 +78,7 @@ pub fn run(dir: &Path) -> Result<Precache, Error> {
     // Hashed after the policy went in, as the worker will fetch them.
     let mut kept = Vec::new();
     for file in files {
-        if file.url.starts_with(ENTRY_DIR) && file.url != ENTRY_SHELL {
+        if file.url.starts_with(ENTRY_DIR) && file.url != ENTRY_SHELL || NOT_PRECACHED.contains(&file.url.as_str()) {
             continue;
         }
         let path = dir.join(&file.url);
@@ -172,6 +181,21 @@ pub fn embed(script: &str, precache: &Precache) -> Result<String, String> {
     }
 }
 
+/// The URLs of the precache list [`embed`] put into `script` (a built `sw.js`), in its order.
+pub fn embedded_urls(script: &str) -> Result<Vec<String>, String> {
+    let line = script
+        .lines()
+        .find_map(|line| line.strip_prefix(PRECACHE_LINE))
+        .ok_or_else(|| format!("no line starts with `{PRECACHE_LINE}`"))?;
+    let list: serde_json::Value = serde_json::from_str(line.trim_end_matches(';'))
+        .map_err(|e| format!("the precache list is not JSON (is this a release build?): {e}"))?;
+    let files = list["files"].as_array().ok_or("the precache list has no `files`")?;
+    files
+        .iter()
+        .map(|f| f["url"].as_str().map(str::to_string).ok_or_else(|| "a precached file has no `url`".into()))
+        .collect()
+}
+
 /// The policy: same-origin everything, WebAssembly compilation, and the inline scripts by hash.
 pub fn policy(script_hashes: &[String]) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
@@ -184,8 +208,8 @@ pub fn policy(script_hashes: &[String]) -> String {
     )
 }
 
-/// `html` with the policy `<meta>` right after `<meta charset>` (before anything it governs),
-/// replacing the one an earlier run put there.
+/// `html` with its preload links right after `<meta charset>`, then the policy `<meta>` (before
+/// anything it governs), replacing the one an earlier run put there.
 pub fn with_csp(html: &str) -> Result<String, String> {
     let html = without_csp(html);
     let hashes = inline_script_hashes(&html)?;
@@ -194,7 +218,30 @@ pub fn with_csp(html: &str) -> Result<String, String> {
         lower.find("<meta charset").ok_or("no `<meta charset=…>` to put the Content-Security-Policy after")?;
     let at =
         lower[charset..].find('>').map(|end| charset + end + 1).ok_or("the `<meta charset` tag is never closed")?;
-    Ok(format!("{}{CSP_META_START}{}\">{}", &html[..at], policy(&hashes), &html[at..]))
+    let (preloads, rest) = take_preloads(&html[at..])?;
+    Ok(format!("{}{preloads}{CSP_META_START}{}\">{rest}", &html[..at], policy(&hashes)))
+}
+
+/// The preload links of the head that starts `html` (`rel="preload"` and `rel="modulepreload"`,
+/// Trunk's and index.html's), each on its own line, and `html` without them (nor the whitespace
+/// before each).
+fn take_preloads(html: &str) -> Result<(String, String), String> {
+    let head_end = html.to_ascii_lowercase().find("</head").unwrap_or(html.len());
+    let (head, body) = html.split_at(head_end);
+    let (mut preloads, mut rest) = (String::new(), String::new());
+    let mut from = 0;
+    for (start, _) in head.match_indices("<link ") {
+        let end = head[start..].find('>').map(|i| start + i + 1).ok_or("a <link> tag is never closed")?;
+        let tag = &head[start..end];
+        if start >= from && (tag.contains(" rel=\"preload\"") || tag.contains(" rel=\"modulepreload\"")) {
+            rest.push_str(head[from..start].trim_end_matches([' ', '\n']));
+            preloads.push_str(&format!("\n  {tag}"));
+            from = end;
+        }
+    }
+    rest.push_str(&head[from..]);
+    rest.push_str(body);
+    Ok((preloads, rest))
 }
 
 fn without_csp(html: &str) -> String {
@@ -273,6 +320,20 @@ mod tests {
     }
 
     #[test]
+    fn preloads_come_first_and_stay_there_on_a_rerun() {
+        let page = PAGE.replace(
+            "</script>\n</head>",
+            "</script>\n<link rel=\"modulepreload\" href=\"./x.js\"><link rel=\"preload\" href=\"./x_bg.wasm\" as=\"fetch\"></head>",
+        );
+        let once = with_csp(&page).expect("a page with a charset");
+        let expected = "<meta charset=\"utf-8\">\n  <link rel=\"modulepreload\" href=\"./x.js\">\n  \
+                        <link rel=\"preload\" href=\"./x_bg.wasm\" as=\"fetch\">\n  <meta http-equiv=\"Content-Security-Policy\"";
+        assert!(once.contains(expected), "{once}");
+        assert!(once.contains("<script src=\"./x.js\"></script></head>"), "{once}");
+        assert_eq!(with_csp(&once).as_ref(), Ok(&once));
+    }
+
+    #[test]
     fn a_page_without_charset_is_an_error() {
         assert!(with_csp("<html><head></head></html>").is_err());
     }
@@ -303,6 +364,8 @@ mod tests {
         );
         assert_eq!(once, expected);
         assert_eq!(embed(&once, &list).as_ref(), Ok(&once));
+        assert_eq!(embedded_urls(&once), Ok(vec!["index.html".to_string()]));
+        assert!(embedded_urls(script).is_err(), "the unbuilt worker has no list");
     }
 
     #[test]
@@ -313,12 +376,14 @@ mod tests {
     }
 
     #[test]
-    fn run_lists_every_file_but_the_worker_and_is_idempotent() {
+    fn run_lists_every_file_a_reader_needs_and_is_idempotent() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let root = dir.path();
         fs::write(root.join(INDEX_FILE), PAGE).expect("write index");
         fs::write(root.join(SW_FILE), "const PRECACHE = null;\n").expect("write sw");
         fs::write(root.join("learnings.json"), "{}").expect("write bundle");
+        fs::write(root.join("feed.xml"), "<feed/>").expect("write feed");
+        fs::write(root.join("robots.txt"), "").expect("write robots");
         fs::create_dir(root.join("icons")).expect("mkdir");
         fs::write(root.join("icons").join("icon-192.png"), [1, 2, 3]).expect("write icon");
         fs::create_dir(root.join(".stage")).expect("mkdir");
