@@ -1,7 +1,8 @@
 // Times the search engine in headless Chromium's WebAssembly engine, for `cargo xtask bench`.
 //
 // Run:  node tests/bench/wasm-bench.mjs <web-dir> <bundle.json> [n ...]
-//   <web-dir>      wasm-bindgen `--target web` output of crates/bench-web
+//   <web-dir>      wasm-bindgen `--target web` output of crates/bench-web, built as the release
+//                  wasm is (toolchain, std and wasm-opt level: xtask/src/bench/wasm.rs)
 //   <bundle.json>  the real bundle that the synthetic collections are modelled on
 // Writes bench.html, bench.js and learnings.json into <web-dir>, serves it, and for each n
 // (default 1000 10000 100000) loads the page afresh and runs the crate's `bench(bundle, n, seed)`.

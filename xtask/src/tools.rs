@@ -10,10 +10,11 @@ use crate::process::{output, run, Cmd};
 const TRUNK_VERSION: &str = "0.21.14";
 /// The twiggy release `cargo xtask weight` profiles the wasm with.
 const TWIGGY_VERSION: &str = "0.8.0";
-/// The nightly that builds the release wasm (only that: the native tools, tests, debug builds
-/// and `trunk serve` use the stable toolchain of rust-toolchain.toml). Building std from
-/// source with it, for size and with panics as plain traps, takes 36 KB off the gzipped wasm.
-const WASM_NIGHTLY: &str = "nightly-2026-10-30";
+/// The nightly that builds the release wasm and the bench's wasm module (only those: the
+/// native tools, tests, debug builds and `trunk serve` use the stable toolchain of
+/// rust-toolchain.toml). Building std from source with it, for size and with panics as plain
+/// traps, takes 36 KB off the gzipped wasm.
+pub const WASM_NIGHTLY: &str = "nightly-2026-10-30";
 /// What the release wasm is built with, given to Trunk's `cargo build` through the environment
 /// (cargo reads `[unstable]` and target `rustflags` from `CARGO_*` variables; a stable cargo
 /// ignores `CARGO_UNSTABLE_*`): std and panic_abort rebuilt with `optimize_for_size`, and every
@@ -44,8 +45,8 @@ pub fn ensure_build_tools(root: &Path) -> Result<Vec<(String, OsString)>, String
 }
 
 /// Installs the nightly for the release wasm with std's sources when missing, and returns the
-/// environment that makes Trunk's release build use it (`RUSTUP_TOOLCHAIN` and the flags
-/// above). Trunk.toml's hooks unset `RUSTUP_TOOLCHAIN`, so the native tools they run stay on
+/// environment that makes Trunk's release build (and the bench's `cargo build` of its module)
+/// use it (`RUSTUP_TOOLCHAIN` and the flags above). Trunk.toml's hooks unset `RUSTUP_TOOLCHAIN`, so the native tools they run stay on
 /// the pinned stable toolchain.
 pub fn ensure_release_wasm_toolchain(root: &Path) -> Result<Vec<(String, OsString)>, String> {
     let components =

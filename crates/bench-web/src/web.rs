@@ -1,4 +1,7 @@
 //! The JavaScript face of the crate: what the bench page calls.
+//!
+//! `cargo xtask bench` builds it like the release wasm, panics as bare traps: a panic reaches
+//! the page as `RuntimeError: unreachable`, which the bench reports as a failed run.
 
 use wasm_bindgen::prelude::*;
 
@@ -7,17 +10,6 @@ extern "C" {
     /// `performance.now()`: the page's monotonic clock in milliseconds.
     #[wasm_bindgen(js_namespace = performance)]
     fn now() -> f64;
-
-    /// `console.error`, where a panic's message goes before the module traps.
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-}
-
-/// Runs when the module is instantiated: makes a panic say why in the console (the release
-/// profile aborts on panic, which JavaScript only sees as "unreachable").
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| console_error(&format!("learnings-bench-web panicked: {info}"))));
 }
 
 /// Builds `n` synthetic entries from the real bundle, then decodes, indexes and searches them;

@@ -6,6 +6,8 @@
 
 pub mod count;
 pub mod date;
+mod decode;
+mod json;
 pub mod mathml;
 pub mod model;
 pub mod search;
@@ -14,8 +16,9 @@ pub mod synthetic;
 pub mod text;
 pub mod view;
 
+pub use decode::{decode_bundle, DecodeError};
 pub use model::{
-    decode_bundle, is_http_url, Align, Block, Bundle, CodeSpan, Day, DecodeError, Entry, Inline, MathNode, SiteInfo,
-    Source, DEFAULT_TAGLINE, DEFAULT_TITLE, SCHEMA_VERSION,
+    is_http_url, Align, Block, Bundle, CodeSpan, Day, Entry, Inline, MathNode, SiteInfo, Source, DEFAULT_TAGLINE,
+    DEFAULT_TITLE, SCHEMA_VERSION,
 };
 pub use search::{DayCount, Highlights, Hit, Index, IsoDay, SearchOptions, SearchResults, Snippet};

@@ -3,19 +3,18 @@
 //! The bundle is structured data, never HTML: the app renders every string as a text node.
 //! Bump [`SCHEMA_VERSION`] on any change that an older app could misread.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The bundle format version; the app refuses bundles whose version it does not know.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the app needs: days newest first and their entries in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bundle {
     /// Format version of this file, see [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The site's title, tagline and the rest of `learnings.toml` that pages show. Bundles
     /// written before it existed read as the defaults.
-    #[serde(default)]
     pub site: SiteInfo,
     /// Days newest first, each with its entry count.
     pub days: Vec<Day>,
@@ -25,7 +24,7 @@ pub struct Bundle {
 
 /// What the site says about itself (from `learnings.toml`), carried in the bundle so that the
 /// pages the build renders and the app that takes them over show the same header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SiteInfo {
     /// The site's name: the page header, titles, the feed, the web manifest.
     pub title: String,
@@ -34,11 +33,11 @@ pub struct SiteInfo {
     /// The pages' language, a BCP 47 tag (`en`, `pt-BR`).
     pub lang: String,
     /// Who writes the entries (the feed's author), when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// The site's absolute URL ending in `/`, when known: absolute links in the feed, canonical
     /// links and the sitemap. Never guessed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -60,7 +59,7 @@ impl Default for SiteInfo {
 }
 
 /// One day of the collection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Day {
     /// ISO date, `YYYY-MM-DD`.
     pub date: String,
@@ -69,13 +68,13 @@ pub struct Day {
 }
 
 /// One "today I learned" entry: a question, its answer and its sources.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// Stable id: the slug of the question, unique in the bundle; used as the URL fragment.
     pub id: String,
     /// ISO date of the day the entry belongs to.
     pub day: String,
-    /// The question as plain text. Not in the file: [`decode_bundle`] derives it from
+    /// The question as plain text. Not in the file: [`crate::decode_bundle`] derives it from
     /// `question_inlines`, so the bundle carries each question once.
     #[serde(skip)]
     pub question: String,
@@ -84,12 +83,12 @@ pub struct Entry {
     /// The answer as blocks.
     pub answer: Vec<Block>,
     /// Links the answer cites.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
 }
 
 /// A cited link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// The link's text (the URL itself for a bare link).
     pub title: String,
@@ -101,14 +100,14 @@ pub struct Source {
 ///
 /// Schema 1 tagged blocks and inlines internally (`{"type": "paragraph", ...}`); serde decodes
 /// such enums through a buffered copy of each object, which cost 42 KB of wasm.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph of inline runs.
     Paragraph(Vec<Inline>),
     /// A list; `start` is the first number of an ordered list, absent for bullets.
     List {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         start: Option<u64>,
         items: Vec<Vec<Block>>,
     },
@@ -131,7 +130,7 @@ pub enum Block {
 }
 
 /// How a table column's cells are aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     /// As the reading direction has it.
@@ -148,7 +147,7 @@ pub enum Align {
 ///
 /// Only the MathML Core elements and attributes the converter writes get into a bundle (the
 /// builder checks an allow-list), and the app creates them as elements in the MathML namespace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum MathNode {
     /// Text inside a token element.
     #[serde(rename = "t")]
@@ -159,10 +158,10 @@ pub enum MathNode {
         /// The MathML tag name.
         tag: String,
         /// `[name, value]` pairs.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(skip_serializing_if = "Vec::is_empty")]
         attrs: Vec<(String, String)>,
         /// The element's children.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(skip_serializing_if = "Vec::is_empty")]
         children: Vec<MathNode>,
     },
 }
@@ -171,7 +170,7 @@ pub enum MathNode {
 ///
 /// Classes: `""` plain, `k` keyword, `s` string, `c` comment, `n` number or constant,
 /// `f` function name, `t` type, `o` operator, `p` punctuation, `v` variable or property.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CodeSpan(pub String, pub String);
 
 impl CodeSpan {
@@ -186,7 +185,7 @@ impl CodeSpan {
 }
 
 /// An inline run of text, externally tagged in JSON: `{"text": "..."}`, `"break"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Inline {
     /// Plain text.
@@ -213,44 +212,6 @@ pub enum Inline {
     Image { src: String, alt: String, width: u32, height: u32 },
 }
 
-/// Why a bundle's text could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError {
-    /// The text is not JSON of the bundle's shape.
-    Malformed(String),
-    /// The bundle was written for a format version this app does not know.
-    UnknownVersion(u64),
-}
-
-impl std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::Malformed(detail) => write!(f, "the bundle is not valid Learnings JSON ({detail})"),
-            DecodeError::UnknownVersion(v) => {
-                write!(f, "the bundle has schema version {v}, but this app reads version {SCHEMA_VERSION}")
-            }
-        }
-    }
-}
-
-/// Reads a bundle, checking its schema version before its shape so that a newer bundle gets a
-/// clear message rather than a parse error.
-pub fn decode_bundle(json: &str) -> Result<Bundle, DecodeError> {
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: u64,
-    }
-    let version: Version = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    if version.schema_version != u64::from(SCHEMA_VERSION) {
-        return Err(DecodeError::UnknownVersion(version.schema_version));
-    }
-    let mut bundle: Bundle = serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    for entry in &mut bundle.entries {
-        entry.question = crate::text::inline_text(&entry.question_inlines).trim().to_string();
-    }
-    Ok(bundle)
-}
-
 /// Whether `url` may be rendered as a link: only `http` and `https` URLs are, so content can
 /// never carry a `javascript:` or `data:` link even in a hand-made bundle.
 pub fn is_http_url(url: &str) -> bool {
@@ -261,35 +222,6 @@ pub fn is_http_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_a_current_bundle() {
-        let json = r#"{"schema_version":3,"days":[{"date":"2026-02-24","count":1}],"entries":[{"id":"q","day":"2026-02-24","question_inlines":[{"text":"Q?"}],"answer":[{"code":{"lang":"rust","spans":[["k","fn"]]}},{"paragraph":["break",{"link":{"href":"https://x.org","children":[{"code":"x"}]}}]}]}]}"#;
-        let bundle = decode_bundle(json).unwrap();
-        assert_eq!(bundle.entries[0].question, "Q?", "derived from the question's runs");
-        assert_eq!(
-            bundle.entries[0].answer[0],
-            Block::Code { lang: "rust".into(), spans: vec![CodeSpan("k".into(), "fn".into())] }
-        );
-        assert_eq!(
-            bundle.entries[0].answer[1],
-            Block::Paragraph(vec![
-                Inline::Break,
-                Inline::Link { href: "https://x.org".into(), children: vec![Inline::Code("x".into())] }
-            ])
-        );
-    }
-
-    #[test]
-    fn reports_unknown_versions_before_shape() {
-        assert_eq!(decode_bundle(r#"{"schema_version":1,"whatever":true}"#), Err(DecodeError::UnknownVersion(1)));
-    }
-
-    #[test]
-    fn reports_malformed_json() {
-        assert!(matches!(decode_bundle("{not json"), Err(DecodeError::Malformed(_))));
-        assert!(matches!(decode_bundle(r#"{"schema_version":3}"#), Err(DecodeError::Malformed(_))));
-    }
 
     #[test]
     fn only_http_urls_are_links() {

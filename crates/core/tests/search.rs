@@ -576,3 +576,72 @@ fn a_word_of_the_collection_is_taken_as_typed_unless_a_neighbour_is_far_more_com
     let found = ids(&entries, &search(&index, "recieve "));
     assert_eq!(found.len(), 13, "`receive` is far more common than the misspelling: {found:?}");
 }
+
+#[test]
+fn a_word_typed_for_its_meaning_is_not_a_misspelt_stop_word() {
+    let entries = vec![
+        entry("blink", "2026-02-24", "Why does the cursor blink?", vec![paragraph("The terminal toggles it.")]),
+        entry("caret", "2026-02-23", "How wide is the caret?", vec![paragraph("One pixel.")]),
+    ];
+    let index = Index::new(&entries);
+    let results = search(&index, "cursor dots ");
+    assert_eq!(results.complete, 0, "`dots` is not `does` misspelt");
+    assert_eq!(ids(&entries, &results), ["blink"]);
+    assert_eq!(results.hits[0].missing, ["dots"]);
+}
+
+#[test]
+fn a_possessive_the_collection_never_writes_finds_its_owner() {
+    let entries = vec![
+        entry("go", "2026-02-24", "When does Go run a deferred call?", vec![paragraph("At function return.")]),
+        entry("defer", "2026-02-23", "Is a deferred call slow?", vec![paragraph("Not any more.")]),
+        entry("npm", "2026-02-22", "Where does npm keep its cache?", vec![paragraph("In the home folder.")]),
+        entry("gil", "2026-02-21", "Is Python's GIL going away?", vec![paragraph("Slowly.")]),
+        entry("python", "2026-02-20", "Does Python have a GIL?", vec![paragraph("CPython does.")]),
+    ];
+    // The stemmer keeps the `s` of `gos` and `npms`: only the possessive finds the owner.
+    assert_eq!(complete(&entries, "go's deferred call "), ["go"]);
+    assert_eq!(complete(&entries, "npm's cache "), ["npm"]);
+    assert_eq!(complete(&entries, "python's gil "), ["gil"], "a possessive the collection writes is taken as typed");
+}
+
+#[test]
+fn a_punctuated_word_found_nowhere_is_searched_as_its_words_beside_the_others() {
+    let entries = vec![
+        entry(
+            "ufw",
+            "2026-02-24",
+            "How do I allow a port through ufw?",
+            vec![code("ufw allow proto udp to any port 53")],
+        ),
+        entry("dns", "2026-02-23", "Why does DNS use UDP?", vec![paragraph("It is cheaper than a handshake.")]),
+    ];
+    let index = Index::new(&entries);
+    let results = search(&index, "53/udp ufw");
+    assert_eq!(ids(&entries, &results)[0], "ufw", "`53/udp` as `53` and `udp`");
+    assert_eq!(results.complete, 1);
+    assert_eq!(search(&index, "\"53/udp\" ufw").complete, 0, "a quoted phrase stays strict");
+}
+
+#[test]
+fn two_words_a_programmer_abbreviates_find_the_abbreviation_or_the_name_they_stand_for() {
+    let entries = vec![
+        entry("gc", "2026-02-24", "Why does the GC pause the JVM?", vec![paragraph("It stops the world to mark.")]),
+        entry("syscall", "2026-02-23", "How expensive is a syscall on Linux?", vec![paragraph("About 100 ns.")]),
+        entry("pause", "2026-02-22", "How do I pause a video?", vec![paragraph("Press k.")]),
+        entry("sigint", "2026-02-21", "Does a daemon get SIGINT?", vec![paragraph("Not without a terminal.")]),
+    ];
+    assert_eq!(complete(&entries, "garbage collection pause "), ["gc"]);
+    assert_eq!(complete(&entries, "garbage collector pauses "), ["gc"]);
+    assert_eq!(complete(&entries, "system call linux "), ["syscall"]);
+    assert_eq!(complete(&entries, "ctrl c daemon "), ["sigint"], "the key for the signal it sends");
+}
+
+#[test]
+fn without_is_a_filler_word_like_with() {
+    let entries = vec![
+        entry("downtime", "2026-02-24", "How do I deploy with no downtime?", vec![paragraph("Blue-green.")]),
+        entry("without", "2026-02-23", "Can I live without tests?", vec![paragraph("Briefly.")]),
+    ];
+    assert_eq!(complete(&entries, "deploy without downtime "), ["downtime"]);
+}

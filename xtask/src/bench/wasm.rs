@@ -1,9 +1,11 @@
-//! The search engine compiled for the browser: crates/bench-web built for wasm32, bound with
-//! wasm-bindgen and optimised with wasm-opt, ready for tests/bench/wasm-bench.mjs.
+//! The search engine compiled for the browser: crates/bench-web built for wasm32 the way the
+//! release wasm is, bound with wasm-bindgen and optimised with wasm-opt, ready for
+//! tests/bench/wasm-bench.mjs.
 
 use std::path::{Path, PathBuf};
 
 use crate::process::{run, Cmd};
+use crate::tools;
 
 /// The wasm-opt level the app ships with, from index.html's `data-wasm-opt`, so that the bench
 /// times the engine as visitors run it.
@@ -21,15 +23,24 @@ fn app_wasm_opt_level(root: &Path) -> Result<String, String> {
 /// How the module was built, for the report.
 pub fn how_built(root: &Path) -> Result<String, String> {
     Ok(format!(
-        "The module is crates/bench-web built with the app's release profile (opt-level \"z\", the engine \
-         `learnings-core` at 3, fat LTO), then `wasm-opt {}` as the app; it times itself with `performance.now()`.",
+        "The module is crates/bench-web built like the shipped wasm: the app's release profile (opt-level \"z\", \
+         the engine `learnings-core` at 3, fat LTO) with the release wasm's toolchain, {}, std rebuilt with \
+         `optimize_for_size` and panics as traps, then `wasm-opt {}` as the app; it times itself with \
+         `performance.now()`.",
+        tools::WASM_NIGHTLY,
         app_wasm_opt_level(root)?
     ))
 }
 
-/// Builds the bench module into `out`/web and returns that directory.
+/// Builds the bench module into `out`/web and returns that directory. It is built with the
+/// toolchain and std of the release wasm, since that is what visitors run: std's size-optimised
+/// variants (its sorts, for one) are slower than the stable toolchain's prebuilt std, so a
+/// module built with stable would time an engine faster than the one that ships.
 pub fn build(root: &Path, out: &Path) -> Result<PathBuf, String> {
-    run(Cmd::cargo(root).args([
+    let release = tools::ensure_release_wasm_toolchain(root)?;
+    // rustup's `cargo` proxy, not `$CARGO`: that is the pinned stable cargo itself, which would
+    // ignore `RUSTUP_TOOLCHAIN` and refuse the nightly's `-Z build-std`.
+    run(Cmd::new("cargo", root).envs(&release).args([
         "build",
         "--release",
         "--target",

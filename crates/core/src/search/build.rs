@@ -88,6 +88,7 @@ pub(crate) fn build(entries: &[Entry]) -> Index {
         entry_day: Vec::new(),
         days: Vec::new(),
         order: Vec::new(),
+        tie_rank: Vec::new(),
         groups: QuestionGroups::build(entries.iter().map(|e| e.question.as_str())),
         scratch: RefCell::default(),
     };
@@ -263,6 +264,10 @@ fn sort_days(index: &mut Index, entries: &[Entry]) {
     index.days = days.into_iter().map(|(day, _)| IsoDay::from(day)).collect();
     let mut order: Vec<u32> = (0..to_u32(entries.len())).collect();
     sort_by_u64_key(&mut order, |&e| u64::from(index.entry_day[e as usize]));
+    index.tie_rank = vec![0; order.len()];
+    for (rank, &e) in order.iter().enumerate() {
+        index.tie_rank[e as usize] = to_u32(rank);
+    }
     index.order = order;
 }
 

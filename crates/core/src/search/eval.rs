@@ -9,7 +9,6 @@
 //! `day:` filters stay strict).
 //! Adjacency of consecutive terms is checked only for the best [`RERANK_WINDOW`] entries.
 
-use std::cmp::Ordering;
 use std::ops::Range;
 
 use super::coverage::Coverage;
@@ -40,8 +39,6 @@ pub(crate) struct Scored {
     pub all_in_question: bool,
     /// The adjacency multiplier applied (1 if none, or outside the rerank window).
     pub adjacency: f32,
-    /// The entry's day rank, for ties.
-    pub day: u32,
     /// The terms it matched, a bit each in query order.
     pub covered: u32,
     /// Whether it has every word of the query (stop words aside): those rank first.
@@ -49,8 +46,8 @@ pub(crate) struct Scored {
 }
 
 impl Scored {
-    fn new(entry: u32, score: f32, day: u32, covered: u32) -> Scored {
-        Scored { entry, score, all_in_question: false, adjacency: 1.0, day, covered, complete: true }
+    fn new(entry: u32, score: f32, covered: u32) -> Scored {
+        Scored { entry, score, all_in_question: false, adjacency: 1.0, covered, complete: true }
     }
 }
 
@@ -65,6 +62,8 @@ pub(crate) struct Outcome {
     pub per_day: Vec<u32>,
     /// How many of the `total` have every term but stop words (they rank first).
     pub complete: usize,
+    /// The terms some matching entry has, a bit each.
+    pub found: u32,
 }
 
 /// The terms that count as the query's words, a bit each: all but stop words and repeats of
@@ -112,17 +111,17 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
     let accept = |e: u32, outcome: &mut Outcome| {
         let day = index.entry_day[e as usize];
         if !query_days[day as usize] || plan.excluded.iter().any(|t| term_matches(index, t, e)) {
-            return None;
+            return false;
         }
         outcome.per_day[day as usize] += 1;
-        in_range[day as usize].then_some(day)
+        in_range[day as usize]
     };
     if plan.terms.is_empty() {
         for &e in &index.order {
-            if let Some(day) = accept(e, &mut outcome) {
+            if accept(e, &mut outcome) {
                 outcome.total += 1;
                 if matched.len() < limit {
-                    matched.push(Scored::new(e, 0.0, day, 0));
+                    matched.push(Scored::new(e, 0.0, 0));
                 }
             }
         }
@@ -142,11 +141,11 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
     let required = acc.required;
     matched.reserve(acc.candidates.len());
     for &e in &acc.candidates {
-        if let Some(day) = accept(e, &mut outcome) {
+        if accept(e, &mut outcome) {
             let slot = acc.slots[e as usize];
             let all_in_question = required >= 2 && usize::from(slot.in_question) == required;
             let bonus = if all_in_question { ALL_IN_QUESTION } else { 1.0 };
-            let scored = Scored { all_in_question, ..Scored::new(e, slot.total * bonus, day, slot.covered) };
+            let scored = Scored { all_in_question, ..Scored::new(e, slot.total * bonus, slot.covered) };
             matched.push(scored);
         }
     }
@@ -157,6 +156,7 @@ pub(crate) fn run(index: &Index, plan: &Plan, in_range: &[bool], limit: usize) -
         matched[outcome.complete..].iter_mut().for_each(|scored| coverage.discount(scored));
     }
     outcome.total = matched.len();
+    outcome.found = matched.iter().fold(0, |found, scored| found | scored.covered);
     rank(index, plan, &mut matched, limit);
     outcome.ranked = matched;
     outcome
@@ -170,7 +170,7 @@ fn add_partial_matches(
     plan: &Plan,
     words: u32,
     matched: &mut Vec<Scored>,
-    accept: &mut impl FnMut(u32) -> Option<u32>,
+    accept: &mut impl FnMut(u32) -> bool,
 ) {
     let mut complete = vec![0u64; index.entry_count().div_ceil(64)];
     for scored in matched.iter() {
@@ -183,8 +183,8 @@ fn add_partial_matches(
         if complete[e as usize / 64] & (1 << (e % 64)) != 0 || slot.covered & words == 0 {
             continue;
         }
-        if let Some(day) = accept(e) {
-            matched.push(Scored::new(e, slot.total, day, slot.covered));
+        if accept(e) {
+            matched.push(Scored::new(e, slot.total, slot.covered));
         }
     }
 }
@@ -206,32 +206,37 @@ fn partial_seeds(index: &Index, plan: &Plan, words: u32) -> u32 {
     seeds.iter().fold(0, |mask, &t| mask | 1 << t)
 }
 
-/// Best first: those with every word of the query, then a higher score (a partial match's is
-/// cut by the share of the query it lacks); ties newest day first, then in collection order.
-pub(crate) fn by_rank(a: &Scored, b: &Scored) -> Ordering {
-    b.complete.cmp(&a.complete).then(b.score.total_cmp(&a.score)).then(a.day.cmp(&b.day)).then(a.entry.cmp(&b.entry))
+/// The order of the hits as one `u64`, smallest first: those with every word of the query,
+/// then a higher score (a partial match's is cut by the share of the query it lacks), then ties
+/// newest day first, then in collection order (the entry's place in [`Index::order`]). No two
+/// entries share a key, so [`sort_by_u64_key`] ranks them in a few linear passes.
+fn rank_key(index: &Index, scored: &Scored) -> u64 {
+    // `f32::total_cmp`'s order as unsigned bits, negated for "higher first".
+    let bits = scored.score.to_bits();
+    let ordered = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
+    let tie = u64::from(index.tie_rank[scored.entry as usize]);
+    u64::from(!scored.complete) << 60 | u64::from(!ordered) << 28 | tie
 }
 
+/// Ranks `matched`, the best [`RERANK_WINDOW`] again after their adjacency bonus, and keeps
+/// `limit` of them.
 fn rank(index: &Index, plan: &Plan, matched: &mut Vec<Scored>, limit: usize) {
-    let window = RERANK_WINDOW.min(matched.len());
-    if window < matched.len() {
-        matched.select_nth_unstable_by(window, by_rank);
+    let key = |scored: &Scored| rank_key(index, scored);
+    // With a limit, only the best that it or the window keeps are sorted.
+    let keep = limit.max(RERANK_WINDOW);
+    if keep < matched.len() {
+        matched.select_nth_unstable_by_key(keep, key);
+        matched.truncate(keep);
     }
+    sort_by_u64_key(matched, key);
+    let window = RERANK_WINDOW.min(matched.len());
     if plan.terms.len() >= 2 {
         let adjacency = Adjacency::new(index, &plan.terms);
         for scored in &mut matched[..window] {
             scored.adjacency = adjacency.multiplier(index, scored.entry);
             scored.score *= scored.adjacency;
         }
-    }
-    matched[..window].sort_unstable_by(by_rank);
-    if limit > window {
-        let rest = &mut matched[window..];
-        let keep = (limit - window).min(rest.len());
-        if keep < rest.len() && keep > 0 {
-            rest.select_nth_unstable_by(keep, by_rank);
-        }
-        rest[..keep].sort_unstable_by(by_rank);
+        sort_by_u64_key(&mut matched[..window], key);
     }
     matched.truncate(limit);
 }
@@ -435,14 +440,7 @@ fn phrase_candidates(index: &Index, term: &TermPlan) -> Vec<u32> {
         if cost > 4 * entries.len() {
             break;
         }
-        marks.clear();
-        marks.resize(index.entry_count().div_ceil(64), 0u64);
-        for id in part.ids() {
-            for p in index.postings(id) {
-                let e = p.entry() as usize;
-                marks[e / 64] |= 1 << (e % 64);
-            }
-        }
+        mark_entries(index, part, &mut marks);
         entries.retain(|&e| marks[e as usize / 64] & (1 << (e % 64)) != 0);
     }
     entries
@@ -454,10 +452,30 @@ fn entries_of(index: &Index, part: &WordMatch) -> Vec<u32> {
     if let (Some(id), None) = (ids.next(), ids.next()) {
         return index.postings(id).iter().map(|p| p.entry()).collect();
     }
-    let mut entries: Vec<u32> = part.ids().flat_map(|id| index.postings(id).iter().map(|p| p.entry())).collect();
-    entries.sort_unstable();
-    entries.dedup();
+    // A bit per entry rather than a sort: a word being typed starts thousands of tokens.
+    let mut marks = Vec::new();
+    mark_entries(index, part, &mut marks);
+    let mut entries = Vec::new();
+    for (at, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            entries.push(64 * at as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
     entries
+}
+
+/// Sets `marks` to a bit per entry, set for the entries having any token `part` matches.
+fn mark_entries(index: &Index, part: &WordMatch, marks: &mut Vec<u64>) {
+    marks.clear();
+    marks.resize(index.entry_count().div_ceil(64), 0);
+    for id in part.ids() {
+        for p in index.postings(id) {
+            let e = p.entry() as usize;
+            marks[e / 64] |= 1 << (e % 64);
+        }
+    }
 }
 
 /// What the evaluation keeps for one entry.

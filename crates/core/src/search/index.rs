@@ -66,6 +66,8 @@ pub struct Index {
     /// Entries newest day first, in slice order within a day: the order of an empty query
     /// and of ties.
     pub(crate) order: Vec<u32>,
+    /// Each entry's position in `order`: its place among hits of equal score.
+    pub(crate) tie_rank: Vec<u32>,
     /// Question groups for fuzzy matching.
     pub(crate) groups: QuestionGroups,
     /// Per-entry scratch of the last search, kept to reuse its memory.
@@ -103,7 +105,8 @@ impl Index {
                 + self.tokens.capacity()
                 + self.field_starts.capacity()
                 + self.entry_day.capacity()
-                + self.order.capacity())
+                + self.order.capacity()
+                + self.tie_rank.capacity())
             + self.days.iter().map(|d| d.len() + 2 * std::mem::size_of::<usize>()).sum::<usize>()
             + std::mem::size_of::<IsoDay>() * self.days.capacity()
     }

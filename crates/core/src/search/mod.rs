@@ -18,15 +18,17 @@
 //!   lacking a common extra word costs little, lacking the rare topic word much; a word
 //!   repeated in another form counts once); [`SearchResults::complete`] says how many have
 //!   them all and [`Hit::missing`] which words each of the others lacks. Quoted phrases,
-//!   exclusions and `day:` filters stay strict. A query that finds nothing is searched again
-//!   with its punctuated terms as their words (`pnpm-workspace.yaml`).
+//!   exclusions and `day:` filters stay strict. A query of which no entry has every word is
+//!   searched again with its punctuated terms that no entry has as their words
+//!   (`pnpm-workspace.yaml`, `3000/tcp` for `tcp:3000`).
 //!
 //! - **Matching.** Each term is matched against each entry's question, answer text, code and
 //!   sources: as the exact word; as a word prefix (the last term, while it is being typed);
 //!   with typos (one edit for words of 4–7 characters, two from 8; a transposition is one
-//!   edit; not for stop words, and for a word the collection holds only towards words ten
-//!   times as common); in another English form (`sorting` finds `sort`, `libraries` finds
-//!   `library`: Snowball stems); by a common synonym or abbreviation (`speed` finds
+//!   edit; not for stop words nor towards them, and for a word the collection holds only
+//!   towards words ten times as common); in another English form (`sorting` finds `sort`,
+//!   `libraries` finds `library`: Snowball stems; a possessive the collection never writes,
+//!   its owner: `go's` finds `Go`); by a common synonym or abbreviation (`speed` finds
 //!   `performance`, `js` finds `javascript`); written as one word or two (`wakeups` finds
 //!   `wake up`, `time out` finds `timeout`); with other punctuation between its words
 //!   (`ctrl-c` finds `Ctrl+C` and `ctrl c`); a short flag by its option letters (`-it` finds
@@ -220,18 +222,23 @@ impl Index {
     /// Runs `query` (see [`query`] for its syntax; any input is valid).
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
         let query = query::parse(query);
-        let results = self.run(plan::compile(self, &query), options);
-        // A punctuated term found nowhere as written (`pnpm-workspace.yaml`) is searched as
-        // its words: only then, so that this costs nothing on a keystroke that finds something,
-        // and only for typed words, not pasted text (which would pay twice).
+        let (results, nowhere) = self.run(plan::compile(self, &query), options);
+        // A punctuated term that no entry has as written (`pnpm-workspace.yaml`, `3000/tcp`
+        // for `tcp:3000`) is searched as its words, when no entry has every word: only then,
+        // so that this costs nothing on a keystroke that finds all its words, and only for
+        // typed words, not pasted text (which would pay twice).
         let typed = query.terms.len() <= plan::MAX_REWORDED_TERMS;
-        match query.in_words() {
-            Some(words) if results.total == 0 && typed => self.run(plan::compile(self, &words), options),
-            _ => results,
+        if results.complete > 0 || !typed {
+            return results;
+        }
+        match query.in_words(|term| nowhere.contains(&term.text)) {
+            Some(words) => self.run(plan::compile(self, &words), options).0,
+            None => results,
         }
     }
 
-    fn run(&self, plan: plan::Plan, options: &SearchOptions) -> SearchResults {
+    /// Runs `plan`: the results and the terms (as typed) that no entry has.
+    fn run(&self, plan: plan::Plan, options: &SearchOptions) -> (SearchResults, Vec<String>) {
         let in_range: Vec<bool> = match &options.day_range {
             Some((from, to)) => {
                 let (from, to) = if from <= to { (from, to) } else { (to, from) };
@@ -247,10 +254,13 @@ impl Index {
             .map(|scored| Hit {
                 entry: scored.entry as usize,
                 score: scored.score,
-                missing: (plan.terms.iter().enumerate())
-                    .filter(|&(i, _)| words & !scored.covered & 1 << i != 0)
-                    .map(|(_, t)| t.label.clone())
-                    .collect(),
+                missing: match words & !scored.covered {
+                    0 => Vec::new(),
+                    lacks => (plan.terms.iter().enumerate())
+                        .filter(|&(i, _)| lacks & 1 << i != 0)
+                        .map(|(_, t)| t.label.clone())
+                        .collect(),
+                },
                 #[cfg(feature = "explain")]
                 explain: if options.explain { explain::explain(self, &plan, scored) } else { Vec::new() },
             })
@@ -262,13 +272,18 @@ impl Index {
             .filter(|(_, &count)| count > 0)
             .map(|(rank, &count)| DayCount { day: self.days[rank].clone(), count: count as usize })
             .collect();
-        SearchResults {
+        let nowhere = (plan.terms.iter().enumerate())
+            .filter(|&(i, _)| outcome.found & 1 << i == 0)
+            .map(|(_, t)| t.label.clone())
+            .collect();
+        let results = SearchResults {
             hits,
             total: outcome.total,
             complete: outcome.complete,
             day_counts,
             highlighter: Highlighter::new(&plan, self),
-        }
+        };
+        (results, nowhere)
     }
 
     /// For a query that no entry matches whole, the same query with misspelled words

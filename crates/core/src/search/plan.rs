@@ -107,6 +107,9 @@ impl WordMatch {
                 let own = index.df(id);
                 typos.retain(|m| index.df(m.id) >= TYPO_ODDS * own);
             }
+            // Nor is a word typed for its meaning a misspelt function word (`three`: `there`,
+            // `dots`: `does`): those are common enough to match nearly every entry.
+            typos.retain(|m| !is_stop_word(vocab.word(m.id)));
             if typos.len() > MAX_TYPO_MATCHES {
                 let rarity = |id| u32::MAX - saturate(index.df(id));
                 sort_by_u64_key(&mut typos, |m| pair(u32::from(m.edits) << 1 | u32::from(m.prefix), rarity(m.id)));
@@ -366,6 +369,12 @@ fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tool
     });
     let leniency = if term.quoted { Leniency::Exact } else { leniency };
     let lenient = leniency == Leniency::Typos;
+    if lenient && is_possessive(&parts) && compounds.iter().all(|(_, whole, ..)| index.vocab.find(whole).is_none()) {
+        // `go's`, `npm's`, which the collection never writes (and Snowball leaves `gos` and
+        // `npms` as they are): the entries say `Go` and `npm`.
+        parts.truncate(1);
+        compounds.clear();
+    }
     let open = term.open && !term.quoted;
     let mut plan =
         TermPlan { label: term.text.clone(), quoted: term.quoted, phrase_quality: 1.0, ..TermPlan::default() };
@@ -409,6 +418,11 @@ fn compile_term(index: &Index, term: &Term, leniency: Leniency, tools: &mut Tool
         }
     }
     Some(plan)
+}
+
+/// Whether a term's tokens are a possessive: a word, an apostrophe and `s`.
+fn is_possessive(parts: &[(Kind, String, usize, usize)]) -> bool {
+    matches!(parts, [(Kind::Word, ..), (Kind::Punct, apostrophe, ..), (Kind::Word, s, ..)] if apostrophe == "'" && s == "s")
 }
 
 /// A typed word that the collection does not have, as two of its words (`wakeups`: `wake`

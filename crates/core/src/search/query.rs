@@ -104,15 +104,15 @@ pub(crate) fn parse(input: &str) -> Query {
 
 impl Query {
     /// The same query with every unquoted term that joins words with punctuation
-    /// (`pnpm-workspace.yaml`, `bufio.Scanner`) split into those words, as separate terms;
-    /// `None` if it has no such term. A file or identifier the collection writes otherwise
-    /// still finds the entries with its words.
-    pub(crate) fn in_words(&self) -> Option<Query> {
+    /// (`pnpm-workspace.yaml`, `bufio.Scanner`) and that `split` picks split into those
+    /// words, as separate terms; `None` if it has no such term. A file or identifier the
+    /// collection writes otherwise still finds the entries with its words.
+    pub(crate) fn in_words(&self, split: impl Fn(&Term) -> bool) -> Option<Query> {
         let mut terms = Vec::new();
         let mut changed = false;
         for term in &self.terms {
             let words = word_runs(&term.text);
-            if term.quoted || words.len() < 2 {
+            if term.quoted || words.len() < 2 || !split(term) {
                 terms.push(term.clone());
                 continue;
             }
@@ -254,13 +254,13 @@ mod tests {
 
     #[test]
     fn punctuated_terms_split_into_their_words() {
-        let q = parse("pnpm-workspace.yaml \"a.b\" x").in_words().unwrap_or_default();
+        let q = parse("pnpm-workspace.yaml \"a.b\" x").in_words(|_| true).unwrap_or_default();
         assert_eq!(texts(&q.terms), ["pnpm", "workspace", "yaml", "a.b", "x"]);
         assert_eq!(q.terms[2].span, 15..19);
         assert!(q.terms[3].quoted, "quoted phrases stay whole");
-        let q = parse("bufio.Sc").in_words().unwrap_or_default();
+        let q = parse("bufio.Sc").in_words(|_| true).unwrap_or_default();
         assert!(q.terms[1].open, "the word being typed stays open");
-        assert!(parse("plain words -p").in_words().is_none());
+        assert!(parse("plain words -p").in_words(|_| true).is_none());
     }
 
     #[test]

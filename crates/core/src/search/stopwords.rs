@@ -4,7 +4,7 @@
 //! their apostrophe, as the tokenizer joins them (`can't` is `cant`).
 
 /// Sorted, folded.
-const STOP_WORDS: [&str; 142] = [
+const STOP_WORDS: [&str; 143] = [
     "a",
     "about",
     "actually",
@@ -141,6 +141,7 @@ const STOP_WORDS: [&str; 142] = [
     "why",
     "will",
     "with",
+    "without",
     "wont",
     "would",
     "wouldnt",

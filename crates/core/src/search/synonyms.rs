@@ -54,6 +54,9 @@ const GROUPS: &[&[&str]] = &[
     &["typo", "misspelling"],
     &["pr", "prs", "pullrequest", "pullrequests", "mr", "mergerequest"],
     &["mem", "memory", "ram"],
+    &["gc", "garbagecollection", "garbagecollector"],
+    &["syscall", "syscalls", "systemcall"],
+    &["sigint", "ctrlc"],
     &["cpu", "processor"],
     &["llm", "llms"],
     &["ui", "interface"],
@@ -110,5 +113,6 @@ mod tests {
         assert!(of("speed", None).all(|w| w != "speed"), "not the word itself");
         assert_eq!(of("banana", Some("banana")).count(), 0);
         assert!(of("deleted", Some("delet")).any(|w| w == "del"), "another form of a group's word");
+        assert!(of("garbagecollected", Some("garbagecollect")).any(|w| w == "gc"), "two words joined, in another form");
     }
 }
