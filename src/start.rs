@@ -70,7 +70,7 @@ async fn load_and_run() {
         Ok((bundle, fingerprint)) => {
             crate::marks::mark("decoded");
             // Hydrating is a task of its own, apart from reading the bundle (two short tasks).
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            crate::takeover::next_task().await;
             run(page, Rc::new(bundle), &fingerprint);
         }
         Err(error) => show_error(&error.to_string()),

@@ -25,6 +25,13 @@ pub fn mark_taken_over() {
     TAKEN_OVER.with(|t| t.set(true));
 }
 
+/// Yields to the browser: a zero timeout is a new task, so the browser paints and handles input
+/// before what follows. The take-over's steps (decoding, hydrating, each island, the index and
+/// the render it brings) are tasks of their own, none long enough to block a reader.
+pub async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Whether the first render is done.
 pub fn taken_over() -> bool {
     TAKEN_OVER.with(Cell::get)

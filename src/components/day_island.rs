@@ -261,8 +261,7 @@ async fn hydrate_islands(state: IslandState, root: NodeRef) {
     let Some(list) = root.cast::<web_sys::Element>() else { return };
     let Ok(elements) = list.query_selector_all(&format!(".{ISLAND_CLASS}")) else { return };
     for at in 0..elements.length() {
-        // A zero timeout is a new task: the browser can paint and handle input in between.
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        crate::takeover::next_task().await;
         {
             let mut slot = state.0.borrow_mut();
             let Some(islands) = slot.as_mut().filter(|islands| islands.handles.len() == at as usize) else { return };

@@ -70,12 +70,12 @@ fn use_deferred_index(bundle: &Rc<Bundle>) -> UseStateHandle<Option<Rc<Index>>> 
         let (index, bundle) = (index.clone(), bundle.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                // A zero timeout is a new task: the browser paints the entries first.
-                gloo_timers::future::TimeoutFuture::new(0).await;
+                // The browser paints the entries first.
+                crate::takeover::next_task().await;
                 let built = Index::new(&bundle.entries);
                 crate::marks::mark("indexed");
                 // And another for the render it brings: two short tasks rather than a long one.
-                gloo_timers::future::TimeoutFuture::new(0).await;
+                crate::takeover::next_task().await;
                 index.set(Some(Rc::new(built)));
             });
         });
